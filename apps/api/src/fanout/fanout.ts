@@ -1,0 +1,23 @@
+import type { StoredEvent, User } from '../storage/store.ts';
+
+/** What travels between server processes. The database stays the source of truth. */
+export type BusMessage =
+  | { kind: 'event'; event: StoredEvent }
+  | { kind: 'typing'; roomId: string; user: User; typing: boolean }
+  | { kind: 'session-revoked'; sessionId: string };
+
+export const roomChannel = (roomId: string) => `room:${roomId}`;
+export const SESSIONS_CHANNEL = 'sessions';
+
+/**
+ * Live publish/subscribe by channel. Implementations: in-process (one server) and, later,
+ * Redis (several servers); both must pass fanout.conformance.ts. A listener receives each
+ * message published after its subscription, in publish order per channel; delivery may be
+ * lost across processes, which is why subscribers re-read gaps from storage.
+ */
+export interface FanOut {
+  publish(channel: string, message: BusMessage): Promise<void>;
+  /** Resolves once the subscription is active, so nothing published afterwards is missed. */
+  subscribe(channel: string, listener: (message: BusMessage) => void): Promise<() => void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,108 @@
+import {
+  editMessageInput,
+  historyInput,
+  markReadInput,
+  messageIdInput,
+  onEventInput,
+  searchMessagesInput,
+  sendMessageInput,
+} from '@chat/api-types';
+import type { App } from '../app.ts';
+import { roomChannel } from '../fanout/fanout.ts';
+import { requireMember, requireReadable } from '../rooms/access.ts';
+import { DomainError } from '../storage/errors.ts';
+import type { Message, StoredEvent } from '../storage/store.ts';
+import { protectedProcedure, router } from '../trpc.ts';
+import { roomEvents } from './room-events.ts';
+
+async function publish(app: App, event: StoredEvent): Promise<void> {
+  await app.fanout.publish(roomChannel(event.roomId), { kind: 'event', event });
+}
+
+async function ownMessage(app: App, messageId: string, userId: string): Promise<Message> {
+  const message = await app.store.getMessage(messageId);
+  if (!message) throw new DomainError('NOT_FOUND', 'message not found');
+  if (message.author.id !== userId) throw new DomainError('FORBIDDEN', 'only the author may change a message');
+  return message;
+}
+
+export const messageRouter = router({
+  history: protectedProcedure.input(historyInput).query(async ({ ctx, input }) => {
+    await requireReadable(ctx.app, input.roomId, ctx.session.user.id);
+    return ctx.app.store.history({
+      roomId: input.roomId,
+      before: input.before ? Number(input.before) : null,
+      limit: input.limit ?? 50,
+    });
+  }),
+
+  send: protectedProcedure.input(sendMessageInput).mutation(async ({ ctx, input }) => {
+    const userId = ctx.session.user.id;
+    await requireMember(ctx.app, input.roomId, userId);
+    if (input.attachmentIds?.length) throw new DomainError('BAD_REQUEST', 'attachmentIds: file sharing is not enabled on this server');
+    if (!input.body.trim()) throw new DomainError('BAD_REQUEST', 'body: must not be blank');
+    await ctx.app.limits.consume('send', userId);
+    const { message, event } = await ctx.app.store.sendMessage({
+      roomId: input.roomId,
+      authorId: userId,
+      body: input.body,
+      clientMsgId: input.clientMsgId,
+      now: Date.now(),
+    });
+    if (event) {
+      ctx.app.metrics.messagesStored.inc();
+      await publish(ctx.app, event);
+    }
+    return message;
+  }),
+
+  edit: protectedProcedure.input(editMessageInput).mutation(async ({ ctx, input }) => {
+    const current = await ownMessage(ctx.app, input.messageId, ctx.session.user.id);
+    if (current.deleted) throw new DomainError('BAD_REQUEST', 'messageId: the message was deleted');
+    if (!input.body.trim()) throw new DomainError('BAD_REQUEST', 'body: must not be blank');
+    await ctx.app.limits.consume('edit', ctx.session.user.id);
+    const event = await ctx.app.store.editMessage({ messageId: input.messageId, body: input.body, now: Date.now() });
+    await publish(ctx.app, event);
+    return event.payload.message;
+  }),
+
+  delete: protectedProcedure.input(messageIdInput).mutation(async ({ ctx, input }) => {
+    const current = await ownMessage(ctx.app, input.messageId, ctx.session.user.id);
+    if (current.deleted) return current;
+    await ctx.app.limits.consume('edit', ctx.session.user.id);
+    const event = await ctx.app.store.deleteMessage({ messageId: input.messageId, now: Date.now() });
+    await publish(ctx.app, event);
+    return event.payload.message;
+  }),
+
+  markRead: protectedProcedure.input(markReadInput).mutation(async ({ ctx, input }) => {
+    await requireMember(ctx.app, input.roomId, ctx.session.user.id);
+    const message = await ctx.app.store.getMessage(input.messageId);
+    if (!message || message.roomId !== input.roomId) throw new DomainError('NOT_FOUND', 'message not found in this room');
+    await ctx.app.store.markRead({ roomId: input.roomId, userId: ctx.session.user.id, seq: message.seq });
+  }),
+
+  search: protectedProcedure.input(searchMessagesInput).query(async ({ ctx, input }) => {
+    await ctx.app.limits.consume('search', ctx.session.user.id);
+    if (input.roomId) await requireReadable(ctx.app, input.roomId, ctx.session.user.id);
+    return ctx.app.store.searchMessages({
+      userId: ctx.session.user.id,
+      query: input.query,
+      roomId: input.roomId ?? null,
+      limit: input.limit ?? 20,
+    });
+  }),
+
+  // Access is checked before the stream is returned, so a refusal is a clean FORBIDDEN.
+  onEvent: protectedProcedure.input(onEventInput).subscription(async ({ ctx, input, signal }) => {
+    await requireReadable(ctx.app, input.roomId, ctx.session.user.id);
+    return roomEvents({
+      app: ctx.app,
+      roomId: input.roomId,
+      lastEventId: input.lastEventId ? Number(input.lastEventId) : null,
+      session: ctx.session,
+      socket: ctx.socket,
+      signal,
+    });
+  }),
+});

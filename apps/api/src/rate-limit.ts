@@ -1,0 +1,40 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+/** Budgets per user (or per address for signing in): points per window in seconds. */
+const BUDGETS = {
+  send: { points: 30, duration: 10 },
+  edit: { points: 30, duration: 10 },
+  typing: { points: 30, duration: 10 },
+  createRoom: { points: 10, duration: 60 },
+  auth: { points: 20, duration: 60 },
+  search: { points: 30, duration: 10 },
+} as const;
+
+export type RateLimitKind = keyof typeof BUDGETS;
+
+export class TooManyRequests extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super(`too many requests; try again in ${Math.ceil(retryAfterMs / 1000)} s`);
+  }
+}
+
+export interface RateLimits {
+  consume(kind: RateLimitKind, key: string): Promise<void>;
+}
+
+export function createRateLimits(enabled: boolean): RateLimits {
+  if (!enabled) return { consume: async () => {} };
+  const limiters = Object.fromEntries(
+    Object.entries(BUDGETS).map(([kind, budget]) => [kind, new RateLimiterMemory({ keyPrefix: kind, ...budget })]),
+  ) as Record<RateLimitKind, RateLimiterMemory>;
+  return {
+    async consume(kind, key) {
+      try {
+        await limiters[kind].consume(key);
+      } catch (err) {
+        if (err instanceof RateLimiterRes) throw new TooManyRequests(err.msBeforeNext);
+        throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { App } from '../app.ts';
+import { DomainError } from '../storage/errors.ts';
+import type { RoomSummary } from '../storage/store.ts';
+
+async function findRoom(app: App, roomId: string): Promise<RoomSummary> {
+  const room = await app.store.getRoomSummary(roomId);
+  if (!room) throw new DomainError('NOT_FOUND', 'room not found');
+  return room;
+}
+
+/** Public rooms are readable by every signed-in user; private and direct ones by members only. */
+export async function requireReadable(app: App, roomId: string, userId: string): Promise<RoomSummary> {
+  const room = await findRoom(app, roomId);
+  if (room.kind !== 'public' && !(await app.store.isMember(roomId, userId))) {
+    throw new DomainError('FORBIDDEN', 'you are not a member of this room');
+  }
+  return room;
+}
+
+/** Writing (send, typing, inviting) needs membership in every kind of room. */
+export async function requireMember(app: App, roomId: string, userId: string): Promise<RoomSummary> {
+  const room = await findRoom(app, roomId);
+  if (!(await app.store.isMember(roomId, userId))) {
+    throw new DomainError('FORBIDDEN', 'join the room first');
+  }
+  return room;
+}

@@ -1,0 +1,77 @@
+import { createRoomInput, inviteInput, roomIdInput, setTypingInput } from '@chat/api-types';
+import type { App } from '../app.ts';
+import { roomChannel } from '../fanout/fanout.ts';
+import { DomainError } from '../storage/errors.ts';
+import type { Room } from '../storage/store.ts';
+import { protectedProcedure, router } from '../trpc.ts';
+import { roomTyping } from '../typing/room-typing.ts';
+import { requireMember, requireReadable } from './access.ts';
+
+async function roomAsSeenBy(app: App, roomId: string, userId: string): Promise<Room> {
+  const room = await app.store.getRoom(roomId, userId);
+  if (!room) throw new DomainError('NOT_FOUND', 'room not found');
+  return room;
+}
+
+export const roomRouter = router({
+  list: protectedProcedure.query(({ ctx }) => ctx.app.store.listRooms(ctx.session.user.id)),
+
+  create: protectedProcedure.input(createRoomInput).mutation(async ({ ctx, input }) => {
+    await ctx.app.limits.consume('createRoom', ctx.session.user.id);
+    const roomId = await ctx.app.store.createRoom({
+      name: input.name,
+      topic: input.topic ?? '',
+      kind: input.kind ?? 'public',
+      createdBy: ctx.session.user.id,
+    });
+    return roomAsSeenBy(ctx.app, roomId, ctx.session.user.id);
+  }),
+
+  join: protectedProcedure.input(roomIdInput).mutation(async ({ ctx, input }) => {
+    const userId = ctx.session.user.id;
+    const room = await ctx.app.store.getRoomSummary(input.roomId);
+    if (!room) throw new DomainError('NOT_FOUND', 'room not found');
+    // Invitations add the invitee as a member, so "invited" and "member" are the same here.
+    if (room.kind !== 'public' && !(await ctx.app.store.isMember(room.id, userId))) {
+      throw new DomainError('FORBIDDEN', 'this room is invite-only');
+    }
+    await ctx.app.store.addMember(room.id, userId);
+    return roomAsSeenBy(ctx.app, room.id, userId);
+  }),
+
+  leave: protectedProcedure.input(roomIdInput).mutation(async ({ ctx, input }) => {
+    const room = await ctx.app.store.getRoomSummary(input.roomId);
+    if (!room) throw new DomainError('NOT_FOUND', 'room not found');
+    await ctx.app.store.removeMember(room.id, ctx.session.user.id);
+  }),
+
+  invite: protectedProcedure.input(inviteInput).mutation(async ({ ctx, input }) => {
+    const room = await requireMember(ctx.app, input.roomId, ctx.session.user.id);
+    if (room.kind === 'direct') throw new DomainError('BAD_REQUEST', 'roomId: a direct message has exactly two people');
+    if (!(await ctx.app.store.getUser(input.userId))) throw new DomainError('NOT_FOUND', 'user not found');
+    await ctx.app.store.addMember(room.id, input.userId);
+  }),
+
+  members: protectedProcedure.input(roomIdInput).query(async ({ ctx, input }) => {
+    await requireReadable(ctx.app, input.roomId, ctx.session.user.id);
+    const members = await ctx.app.store.listMembers(input.roomId);
+    return members.map((user) => ({ user, online: ctx.app.presence.isOnline(user.id) }));
+  }),
+
+  setTyping: protectedProcedure.input(setTypingInput).mutation(async ({ ctx, input }) => {
+    await requireMember(ctx.app, input.roomId, ctx.session.user.id);
+    await ctx.app.limits.consume('typing', ctx.session.user.id);
+    await ctx.app.fanout.publish(roomChannel(input.roomId), {
+      kind: 'typing',
+      roomId: input.roomId,
+      user: ctx.session.user,
+      typing: input.typing,
+    });
+  }),
+
+  // Access is checked before the stream is returned, so a refusal is a clean FORBIDDEN.
+  onTyping: protectedProcedure.input(roomIdInput).subscription(async ({ ctx, input, signal }) => {
+    await requireReadable(ctx.app, input.roomId, ctx.session.user.id);
+    return roomTyping(ctx.app, input.roomId, signal);
+  }),
+});

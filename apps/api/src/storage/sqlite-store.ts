@@ -1,0 +1,467 @@
+import { and, asc, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
+import {
+  events,
+  messages,
+  openSqlite,
+  roomMembers,
+  rooms,
+  sessions,
+  users,
+  type MessageRow,
+  type SqliteConnection,
+  type UserRow,
+} from '@chat/db';
+import { DomainError } from './errors.ts';
+import type { ChatStore, Message, Room, RoomEventPayload, StoredEvent, User } from './store.ts';
+
+type EventType = RoomEventPayload['type'];
+
+const toUser = (row: Pick<UserRow, 'id' | 'username' | 'displayName'>): User => ({
+  id: String(row.id),
+  username: row.username,
+  displayName: row.displayName,
+});
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+function toMessage(row: MessageRow, author: User): Message {
+  return {
+    id: String(row.id),
+    roomId: String(row.roomId),
+    seq: row.seq,
+    author,
+    body: row.body,
+    clientMsgId: row.clientMsgId,
+    createdAt: new Date(row.createdAt).toISOString(),
+    editedAt: iso(row.editedAt),
+    deleted: row.deletedAt !== null,
+    attachments: [],
+  };
+}
+
+const isUniqueViolation = (err: unknown): boolean =>
+  err instanceof Error && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT_UNIQUE');
+
+/** A string of digits from the API becomes a row id; the zod schemas already checked the form. */
+const num = Number;
+
+/** Escapes LIKE wildcards so a user's "%" or "_" matches itself. */
+const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export class SqliteStore implements ChatStore {
+  private readonly conn: SqliteConnection;
+
+  constructor(file: string) {
+    this.conn = openSqlite(file);
+  }
+
+  private get db() {
+    return this.conn.db;
+  }
+
+  async createUser(input: { username: string; displayName: string; passwordHash: string }): Promise<User> {
+    try {
+      const row = this.db
+        .insert(users)
+        .values({ ...input, createdAt: Date.now() })
+        .returning()
+        .get();
+      return toUser(row);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'username is already taken');
+      throw err;
+    }
+  }
+
+  async findUserForLogin(username: string) {
+    const row = this.db.select().from(users).where(eq(users.username, username)).get();
+    return row ? { user: toUser(row), passwordHash: row.passwordHash } : null;
+  }
+
+  async getUser(userId: string): Promise<User | null> {
+    const row = this.db.select().from(users).where(eq(users.id, num(userId))).get();
+    return row ? toUser(row) : null;
+  }
+
+  async searchUsers(query: string, limit: number): Promise<User[]> {
+    const pattern = likePattern(query.toLowerCase());
+    return this.db
+      .select()
+      .from(users)
+      .where(
+        or(
+          sql`${users.username} LIKE ${pattern} ESCAPE '\\'`,
+          sql`lower(${users.displayName}) LIKE ${pattern} ESCAPE '\\'`,
+        ),
+      )
+      .orderBy(asc(users.username))
+      .limit(limit)
+      .all()
+      .map(toUser);
+  }
+
+  async createSession(input: { tokenHash: string; userId: string; expiresAt: number }): Promise<string> {
+    const row = this.db
+      .insert(sessions)
+      .values({ tokenHash: input.tokenHash, userId: num(input.userId), expiresAt: input.expiresAt, createdAt: Date.now() })
+      .returning({ id: sessions.id })
+      .get();
+    return String(row.id);
+  }
+
+  async findSession(tokenHash: string, now: number) {
+    const row = this.db
+      .select({ sessionId: sessions.id, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
+      .get();
+    return row ? { sessionId: String(row.sessionId), user: toUser(row.user) } : null;
+  }
+
+  async isSessionActive(sessionId: string, now: number): Promise<boolean> {
+    const row = this.db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(and(eq(sessions.id, num(sessionId)), gt(sessions.expiresAt, now)))
+      .get();
+    return row !== undefined;
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    this.db.delete(sessions).where(eq(sessions.id, num(sessionId))).run();
+  }
+
+  async createRoom(input: { name: string; topic: string; kind: 'public' | 'private'; createdBy: string | null }) {
+    try {
+      return this.db.transaction((tx) => {
+        const now = Date.now();
+        const room = tx
+          .insert(rooms)
+          .values({
+            name: input.name,
+            nameKey: input.name.toLowerCase(),
+            topic: input.topic,
+            kind: input.kind,
+            createdBy: input.createdBy === null ? null : num(input.createdBy),
+            createdAt: now,
+          })
+          .returning({ id: rooms.id })
+          .get();
+        if (input.createdBy !== null) {
+          tx.insert(roomMembers).values({ roomId: room.id, userId: num(input.createdBy), joinedAt: now }).run();
+        }
+        return String(room.id);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new DomainError('CONFLICT', `a room named "${input.name}" already exists`);
+      throw err;
+    }
+  }
+
+  async ensureRoom(input: { name: string; topic: string; kind: 'public' | 'private' }): Promise<void> {
+    this.db
+      .insert(rooms)
+      .values({ ...input, nameKey: input.name.toLowerCase(), createdAt: Date.now() })
+      .onConflictDoNothing()
+      .run();
+  }
+
+  async getRoomSummary(roomId: string) {
+    const row = this.db
+      .select({ id: rooms.id, name: rooms.name, topic: rooms.topic, kind: rooms.kind, lastSeq: rooms.lastSeq })
+      .from(rooms)
+      .where(eq(rooms.id, num(roomId)))
+      .get();
+    return row ? { ...row, id: String(row.id) } : null;
+  }
+
+  async getRoom(roomId: string, userId: string): Promise<Room | null> {
+    return this.selectRooms(userId, num(roomId))[0] ?? null;
+  }
+
+  async listRooms(userId: string): Promise<Room[]> {
+    return this.selectRooms(userId, null);
+  }
+
+  /** Rooms as one user sees them: every public room and the rooms they belong to. */
+  private selectRooms(userId: string, roomId: number | null): Room[] {
+    const uid = num(userId);
+    const rows = this.conn.raw
+      .prepare<
+        { uid: number; roomId: number | null },
+        {
+          id: number;
+          name: string;
+          topic: string;
+          kind: Room['kind'];
+          dm_key: string | null;
+          last_message_at: number | null;
+          member_count: number;
+          joined: number;
+          unread: number;
+        }
+      >(
+        `SELECT r.id, r.name, r.topic, r.kind, r.dm_key, r.last_message_at,
+           (SELECT count(*) FROM room_members c WHERE c.room_id = r.id) AS member_count,
+           m.user_id IS NOT NULL AS joined,
+           CASE WHEN m.user_id IS NULL THEN 0 ELSE
+             (SELECT count(*) FROM messages x
+               WHERE x.room_id = r.id AND x.seq > m.last_read_seq
+                 AND x.deleted_at IS NULL AND x.author_id != :uid)
+           END AS unread
+         FROM rooms r
+         LEFT JOIN room_members m ON m.room_id = r.id AND m.user_id = :uid
+         WHERE (r.kind = 'public' OR m.user_id IS NOT NULL)
+           AND (:roomId IS NULL OR r.id = :roomId)
+         ORDER BY r.kind = 'direct', lower(r.name)`,
+      )
+      .all({ uid, roomId });
+    return rows.map((r) => ({
+      id: String(r.id),
+      name: r.dm_key ? this.directRoomName(r.dm_key, uid) : r.name,
+      topic: r.topic,
+      kind: r.kind,
+      memberCount: r.member_count,
+      joined: r.joined === 1,
+      unreadCount: r.unread,
+      lastMessageAt: iso(r.last_message_at),
+    }));
+  }
+
+  private directRoomName(dmKey: string, viewerId: number): string {
+    const [a, b] = dmKey.split(':').map(Number);
+    const other = a === viewerId ? b : a;
+    const row = this.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, other ?? 0)).get();
+    return row?.displayName ?? 'Direct message';
+  }
+
+  async isMember(roomId: string, userId: string): Promise<boolean> {
+    const row = this.db
+      .select({ roomId: roomMembers.roomId })
+      .from(roomMembers)
+      .where(and(eq(roomMembers.roomId, num(roomId)), eq(roomMembers.userId, num(userId))))
+      .get();
+    return row !== undefined;
+  }
+
+  async addMember(roomId: string, userId: string): Promise<void> {
+    const lastSeq = this.db.select({ lastSeq: rooms.lastSeq }).from(rooms).where(eq(rooms.id, num(roomId))).get();
+    // A newcomer starts with the room's past marked read rather than as hundreds of unread.
+    this.db
+      .insert(roomMembers)
+      .values({ roomId: num(roomId), userId: num(userId), joinedAt: Date.now(), lastReadSeq: lastSeq?.lastSeq ?? 0 })
+      .onConflictDoNothing()
+      .run();
+  }
+
+  async removeMember(roomId: string, userId: string): Promise<void> {
+    this.db
+      .delete(roomMembers)
+      .where(and(eq(roomMembers.roomId, num(roomId)), eq(roomMembers.userId, num(userId))))
+      .run();
+  }
+
+  async listMembers(roomId: string): Promise<User[]> {
+    return this.db
+      .select({ id: users.id, username: users.username, displayName: users.displayName })
+      .from(roomMembers)
+      .innerJoin(users, eq(users.id, roomMembers.userId))
+      .where(eq(roomMembers.roomId, num(roomId)))
+      .orderBy(asc(users.displayName))
+      .all()
+      .map(toUser);
+  }
+
+  async openDirectRoom(userA: string, userB: string): Promise<string> {
+    const [low, high] = [num(userA), num(userB)].sort((x, y) => x - y) as [number, number];
+    const dmKey = `${low}:${high}`;
+    return this.db.transaction((tx) => {
+      const now = Date.now();
+      tx.insert(rooms)
+        .values({ name: `dm:${dmKey}`, dmKey, kind: 'direct', createdBy: num(userA), createdAt: now })
+        .onConflictDoNothing()
+        .run();
+      const room = tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.dmKey, dmKey)).get();
+      if (!room) throw new Error('direct room vanished inside its own transaction');
+      for (const userId of new Set([low, high])) {
+        tx.insert(roomMembers).values({ roomId: room.id, userId, joinedAt: now }).onConflictDoNothing().run();
+      }
+      return String(room.id);
+    });
+  }
+
+  async sendMessage(input: { roomId: string; authorId: string; body: string; clientMsgId: string; now: number }) {
+    return this.db.transaction((tx) => {
+      const authorId = num(input.authorId);
+      const existing = tx
+        .select()
+        .from(messages)
+        .where(and(eq(messages.authorId, authorId), eq(messages.clientMsgId, input.clientMsgId)))
+        .get();
+      if (existing) return { message: this.withAuthor(existing), event: null };
+      const seq = this.nextSeq(tx, num(input.roomId), input.now);
+      const row = tx
+        .insert(messages)
+        .values({
+          roomId: num(input.roomId),
+          authorId,
+          seq,
+          body: input.body,
+          clientMsgId: input.clientMsgId,
+          createdAt: input.now,
+        })
+        .returning()
+        .get();
+      const event = this.appendEvent(tx, row, seq, 'created', input.now);
+      return { message: event.payload.message, event };
+    });
+  }
+
+  async editMessage(input: { messageId: string; body: string; now: number }): Promise<StoredEvent> {
+    return this.changeMessage(input.messageId, 'updated', input.now, { body: input.body, editedAt: input.now });
+  }
+
+  async deleteMessage(input: { messageId: string; now: number }): Promise<StoredEvent> {
+    return this.changeMessage(input.messageId, 'deleted', input.now, { body: '', deletedAt: input.now });
+  }
+
+  private changeMessage(
+    messageId: string,
+    type: EventType,
+    now: number,
+    patch: Partial<Pick<MessageRow, 'body' | 'editedAt' | 'deletedAt'>>,
+  ): StoredEvent {
+    return this.db.transaction((tx) => {
+      const current = tx.select().from(messages).where(eq(messages.id, num(messageId))).get();
+      if (!current) throw new DomainError('NOT_FOUND', 'message not found');
+      if (current.deletedAt !== null) throw new DomainError('BAD_REQUEST', 'message is deleted');
+      const seq = this.nextSeq(tx, current.roomId, null);
+      const row = tx.update(messages).set(patch).where(eq(messages.id, current.id)).returning().get();
+      if (!row) throw new DomainError('NOT_FOUND', 'message not found');
+      return this.appendEvent(tx, row, seq, type, now);
+    });
+  }
+
+  /** Claims the room's next sequence number; the caller's transaction holds SQLite's write lock. */
+  private nextSeq(tx: Pick<SqliteConnection['db'], 'update'>, roomId: number, messageAt: number | null): number {
+    const set = messageAt === null ? { lastSeq: sql`${rooms.lastSeq} + 1` } : { lastSeq: sql`${rooms.lastSeq} + 1`, lastMessageAt: messageAt };
+    const row = tx.update(rooms).set(set).where(eq(rooms.id, roomId)).returning({ lastSeq: rooms.lastSeq }).get();
+    if (!row) throw new DomainError('NOT_FOUND', 'room not found');
+    return row.lastSeq;
+  }
+
+  private appendEvent(
+    tx: Pick<SqliteConnection['db'], 'insert'>,
+    row: MessageRow,
+    seq: number,
+    type: EventType,
+    now: number,
+  ): StoredEvent {
+    const payload: RoomEventPayload = { type, message: this.withAuthor(row) };
+    tx.insert(events)
+      .values({ roomId: row.roomId, seq, type, messageId: row.id, payload: JSON.stringify(payload), createdAt: now })
+      .run();
+    return { roomId: String(row.roomId), seq, payload };
+  }
+
+  private withAuthor(row: MessageRow): Message {
+    const author = this.db
+      .select({ id: users.id, username: users.username, displayName: users.displayName })
+      .from(users)
+      .where(eq(users.id, row.authorId))
+      .get();
+    if (!author) throw new Error(`message ${row.id} has no author row`);
+    return toMessage(row, toUser(author));
+  }
+
+  async getMessage(messageId: string): Promise<Message | null> {
+    const row = this.db.select().from(messages).where(eq(messages.id, num(messageId))).get();
+    return row ? this.withAuthor(row) : null;
+  }
+
+  async history(input: { roomId: string; before: number | null; limit: number }) {
+    const roomId = num(input.roomId);
+    return this.db.transaction((tx) => {
+      const rows = tx
+        .select({ message: messages, author: { id: users.id, username: users.username, displayName: users.displayName } })
+        .from(messages)
+        .innerJoin(users, eq(users.id, messages.authorId))
+        .where(and(eq(messages.roomId, roomId), input.before === null ? undefined : lt(messages.seq, input.before)))
+        .orderBy(desc(messages.seq))
+        .limit(input.limit + 1)
+        .all();
+      const room = tx.select({ lastSeq: rooms.lastSeq }).from(rooms).where(eq(rooms.id, roomId)).get();
+      const page = rows.slice(0, input.limit).reverse();
+      const hasMore = rows.length > input.limit;
+      return {
+        messages: page.map((r) => toMessage(r.message, toUser(r.author))),
+        nextCursor: hasMore && page[0] ? String(page[0].message.seq) : null,
+        lastEventId: String(room?.lastSeq ?? 0),
+      };
+    });
+  }
+
+  async eventsAfter(roomId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
+    return this.db
+      .select({ seq: events.seq, payload: events.payload })
+      .from(events)
+      .where(and(eq(events.roomId, num(roomId)), gt(events.seq, afterSeq)))
+      .orderBy(asc(events.seq))
+      .limit(limit)
+      .all()
+      .map((r) => ({ roomId, seq: r.seq, payload: JSON.parse(r.payload) as RoomEventPayload }));
+  }
+
+  async markRead(input: { roomId: string; userId: string; seq: number }): Promise<void> {
+    this.db
+      .update(roomMembers)
+      .set({ lastReadSeq: sql`max(${roomMembers.lastReadSeq}, ${input.seq})` })
+      .where(and(eq(roomMembers.roomId, num(input.roomId)), eq(roomMembers.userId, num(input.userId))))
+      .run();
+  }
+
+  async searchMessages(input: { userId: string; query: string; roomId: string | null; limit: number }) {
+    const uid = num(input.userId);
+    const readable = sql`(${rooms.kind} = 'public' OR EXISTS (SELECT 1 FROM room_members rm WHERE rm.room_id = ${rooms.id} AND rm.user_id = ${uid}))`;
+    // Trigram matching needs three characters; shorter queries fall back to a LIKE scan.
+    const matches =
+      [...input.query].length >= 3
+        ? sql`${messages.id} IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ${`"${input.query.replaceAll('"', '""')}"`})`
+        : sql`${messages.body} LIKE ${likePattern(input.query)} ESCAPE '\\'`;
+    const rows = this.db
+      .select({
+        message: messages,
+        author: { id: users.id, username: users.username, displayName: users.displayName },
+        roomName: rooms.name,
+        roomKind: rooms.kind,
+        dmKey: rooms.dmKey,
+      })
+      .from(messages)
+      .innerJoin(rooms, eq(rooms.id, messages.roomId))
+      .innerJoin(users, eq(users.id, messages.authorId))
+      .where(
+        and(
+          matches,
+          readable,
+          sql`${messages.deletedAt} IS NULL`,
+          input.roomId === null ? undefined : eq(messages.roomId, num(input.roomId)),
+        ),
+      )
+      .orderBy(desc(messages.id))
+      .limit(input.limit)
+      .all();
+    return rows.map((r) => ({
+      message: toMessage(r.message, toUser(r.author)),
+      roomName: r.dmKey ? this.directRoomName(r.dmKey, uid) : r.roomName,
+    }));
+  }
+
+  async ping(): Promise<void> {
+    this.conn.raw.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    this.conn.close();
+  }
+}

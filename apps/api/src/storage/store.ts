@@ -1,0 +1,135 @@
+import type { EventType, RoomKind } from '@chat/db';
+
+/** The public shape of a user; never carries the password hash. */
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
+export interface Attachment {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  url: string;
+}
+
+export interface Message {
+  id: string;
+  roomId: string;
+  /** Position of the event that created the message in its room's sequence. */
+  seq: number;
+  author: User;
+  body: string;
+  clientMsgId: string;
+  createdAt: string;
+  editedAt: string | null;
+  deleted: boolean;
+  attachments: Attachment[];
+}
+
+export interface Room {
+  id: string;
+  name: string;
+  topic: string;
+  kind: RoomKind;
+  memberCount: number;
+  joined: boolean;
+  unreadCount: number;
+  lastMessageAt: string | null;
+}
+
+export interface RoomEventPayload {
+  type: EventType;
+  message: Message;
+}
+
+/** One entry of a room's event sequence, as stored and as fanned out. */
+export interface StoredEvent {
+  roomId: string;
+  seq: number;
+  payload: RoomEventPayload;
+}
+
+export interface RoomSummary {
+  id: string;
+  name: string;
+  topic: string;
+  kind: RoomKind;
+  /** The newest event's sequence number (0 for a room with no events). */
+  lastSeq: number;
+}
+
+export interface HistoryPage {
+  messages: Message[];
+  nextCursor: string | null;
+  /** The room's newest event id when the page was read: subscribe from here. */
+  lastEventId: string;
+}
+
+export interface SearchHit {
+  message: Message;
+  roomName: string;
+}
+
+export interface SessionInfo {
+  sessionId: string;
+  user: User;
+}
+
+/**
+ * Everything the chat keeps. Implementations: SQLite (embedded) and, later, PostgreSQL;
+ * both must pass the conformance suite in storage/store.conformance.ts.
+ */
+export interface ChatStore {
+  createUser(input: { username: string; displayName: string; passwordHash: string }): Promise<User>;
+  findUserForLogin(username: string): Promise<{ user: User; passwordHash: string } | null>;
+  getUser(userId: string): Promise<User | null>;
+  searchUsers(query: string, limit: number): Promise<User[]>;
+
+  createSession(input: { tokenHash: string; userId: string; expiresAt: number }): Promise<string>;
+  findSession(tokenHash: string, now: number): Promise<SessionInfo | null>;
+  isSessionActive(sessionId: string, now: number): Promise<boolean>;
+  deleteSession(sessionId: string): Promise<void>;
+
+  /** Creates a public or private room with the creator as its first member. */
+  createRoom(input: { name: string; topic: string; kind: 'public' | 'private'; createdBy: string | null }): Promise<string>;
+  /** Creates the room unless one of that name exists; used for the default rooms. */
+  ensureRoom(input: { name: string; topic: string; kind: 'public' | 'private' }): Promise<void>;
+  getRoomSummary(roomId: string): Promise<RoomSummary | null>;
+  /** The room as `userId` sees it (direct rooms are named after the other user). */
+  getRoom(roomId: string, userId: string): Promise<Room | null>;
+  listRooms(userId: string): Promise<Room[]>;
+  isMember(roomId: string, userId: string): Promise<boolean>;
+  addMember(roomId: string, userId: string): Promise<void>;
+  removeMember(roomId: string, userId: string): Promise<void>;
+  listMembers(roomId: string): Promise<User[]>;
+  /** The direct room of the two users, created with both as members on first use. */
+  openDirectRoom(userA: string, userB: string): Promise<string>;
+
+  /**
+   * Stores a message and its `created` event under the room's next sequence number, in one
+   * transaction. The same (author, clientMsgId) returns the first message and no event.
+   */
+  sendMessage(input: {
+    roomId: string;
+    authorId: string;
+    body: string;
+    clientMsgId: string;
+    now: number;
+  }): Promise<{ message: Message; event: StoredEvent | null }>;
+  editMessage(input: { messageId: string; body: string; now: number }): Promise<StoredEvent>;
+  deleteMessage(input: { messageId: string; now: number }): Promise<StoredEvent>;
+  getMessage(messageId: string): Promise<Message | null>;
+  history(input: { roomId: string; before: number | null; limit: number }): Promise<HistoryPage>;
+  /** Events with seq > afterSeq, oldest first, at most `limit`. */
+  eventsAfter(roomId: string, afterSeq: number, limit: number): Promise<StoredEvent[]>;
+  /** Moves the user's read marker to the message, never backwards. */
+  markRead(input: { roomId: string; userId: string; seq: number }): Promise<void>;
+  /** Messages matching `query` in rooms the user may read (public, or a member of). */
+  searchMessages(input: { userId: string; query: string; roomId: string | null; limit: number }): Promise<SearchHit[]>;
+
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

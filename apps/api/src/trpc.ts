@@ -1,0 +1,39 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { Context } from './context.ts';
+import { describeValidation, toTRPCError } from './errors.ts';
+import type { SessionInfo } from './storage/store.ts';
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const field = error.code === 'BAD_REQUEST' ? describeValidation(error.cause) : null;
+    return field ? { ...shape, message: field, data: { ...shape.data, field: field.split(':')[0] } } : shape;
+  },
+});
+
+export const router = t.router;
+
+const observed = t.middleware(async ({ ctx, path, type, next }) => {
+  const stop = ctx.app.metrics.procedureDuration.startTimer({ path, type });
+  const result = await next();
+  stop({ ok: String(result.ok) });
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped !== result.error.cause) throw mapped;
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.app.log.error({ err: result.error.cause ?? result.error, path }, 'procedure failed');
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(observed);
+
+/**
+ * Checks the session on every call, not only when the socket opened: a logout (from any
+ * tab or server process) must stop a token at once on sockets that are already open.
+ */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const session = ctx.session;
+  if (!session || !(await ctx.app.store.isSessionActive(session.sessionId, Date.now()))) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+  }
+  return next({ ctx: { session: session satisfies SessionInfo } });
+});

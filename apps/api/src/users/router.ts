@@ -1,0 +1,8 @@
+import { userSearchInput } from '@chat/api-types';
+import { protectedProcedure, router } from '../trpc.ts';
+
+export const userRouter = router({
+  search: protectedProcedure.input(userSearchInput).query(({ ctx, input }) =>
+    input.query ? ctx.app.store.searchUsers(input.query, 20) : [],
+  ),
+});

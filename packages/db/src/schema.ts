@@ -1,0 +1,112 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Times are epoch milliseconds in storage; the API turns them into ISO-8601 strings.
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // SHA-256 of the token: a stolen database does not hand out working tokens.
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const rooms = sqliteTable(
+  'rooms',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    // Lower-cased name, unique among public and private rooms; null for direct rooms.
+    nameKey: text('name_key').unique(),
+    // "<smaller user id>:<larger user id>" so one pair always maps to one direct room.
+    dmKey: text('dm_key').unique(),
+    topic: text('topic').notNull().default(''),
+    kind: text('kind', { enum: ['public', 'private', 'direct'] }).notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    // The room's event sequence: bumped in the same transaction that stores each event.
+    lastSeq: integer('last_seq').notNull().default(0),
+    lastMessageAt: integer('last_message_at'),
+  },
+);
+
+export const roomMembers = sqliteTable(
+  'room_members',
+  {
+    roomId: integer('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    joinedAt: integer('joined_at').notNull(),
+    lastReadSeq: integer('last_read_seq').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.roomId, t.userId] }), index('room_members_user_idx').on(t.userId)],
+);
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roomId: integer('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // The room sequence number of the event that created the message; history pages by it.
+    seq: integer('seq').notNull(),
+    body: text('body').notNull(),
+    clientMsgId: text('client_msg_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+    editedAt: integer('edited_at'),
+    deletedAt: integer('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('messages_room_seq_idx').on(t.roomId, t.seq),
+    uniqueIndex('messages_author_client_msg_idx').on(t.authorId, t.clientMsgId),
+  ],
+);
+
+export const events = sqliteTable(
+  'events',
+  {
+    roomId: integer('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    type: text('type', { enum: ['created', 'updated', 'deleted'] }).notNull(),
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    // The message as it was after this event, as JSON: replay shows each event as it happened.
+    payload: text('payload').notNull(),
+    createdAt: integer('created_at').notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [primaryKey({ columns: [t.roomId, t.seq] })],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type RoomRow = typeof rooms.$inferSelect;
+export type RoomMemberRow = typeof roomMembers.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
+export type EventRow = typeof events.$inferSelect;
+export type RoomKind = RoomRow['kind'];
+export type EventType = EventRow['type'];
