@@ -1,3 +1,4 @@
+import type { WebSocket } from 'ws';
 import { tracked, TRPCError, type TrackedEnvelope } from '@trpc/server';
 import type { App } from '../app.ts';
 import { roomChannel } from '../fanout/fanout.ts';
@@ -12,7 +13,7 @@ interface Options {
   roomId: string;
   lastEventId: number | null;
   session: SessionInfo;
-  socket: import('ws').WebSocket | null;
+  socket: WebSocket | null;
   signal: AbortSignal | undefined;
 }
 

@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { ChatStore, User } from './store.ts';
+
+/**
+ * The behaviour every ChatStore implementation must share. Each implementation's test file
+ * calls this with a factory that returns a fresh, empty store.
+ */
+export function describeChatStore(name: string, open: () => Promise<ChatStore>): void {
+  describe(`ChatStore conformance: ${name}`, () => {
+    let store: ChatStore;
+    let alice: User;
+    let bob: User;
+    const now = Date.now();
+
+    beforeEach(async () => {
+      store = await open();
+      alice = await store.createUser({ username: 'alice', displayName: 'Alice', passwordHash: 'h1' });
+      bob = await store.createUser({ username: 'bob', displayName: 'Bob', passwordHash: 'h2' });
+    });
+    afterEach(() => store.close());
+
+    const send = (roomId: string, author: User, body: string, clientMsgId = `${author.id}-${body}`) =>
+      store.sendMessage({ roomId, authorId: author.id, body, clientMsgId, now: Date.now() });
+
+    test('usernames are unique and lookups return the public shape', async () => {
+      await expect(store.createUser({ username: 'alice', displayName: 'x', passwordHash: 'h' })).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
+      expect(await store.getUser(alice.id)).toEqual({ id: alice.id, username: 'alice', displayName: 'Alice' });
+      expect(await store.findUserForLogin('bob')).toEqual({ user: bob, passwordHash: 'h2' });
+      expect(await store.findUserForLogin('carol')).toBeNull();
+      expect((await store.searchUsers('ALI', 10)).map((u) => u.username)).toEqual(['alice']);
+      expect(await store.searchUsers('%', 10)).toEqual([]);
+    });
+
+    test('sessions expire and can be deleted', async () => {
+      const live = await store.createSession({ tokenHash: 'live', userId: alice.id, expiresAt: now + 60_000 });
+      await store.createSession({ tokenHash: 'old', userId: alice.id, expiresAt: now - 1 });
+      expect(await store.findSession('live', now)).toEqual({ sessionId: live, user: alice });
+      expect(await store.findSession('old', now)).toBeNull();
+      expect(await store.isSessionActive(live, now)).toBe(true);
+      await store.deleteSession(live);
+      expect(await store.isSessionActive(live, now)).toBe(false);
+      expect(await store.findSession('live', now)).toBeNull();
+    });
+
+    test('rooms: names are unique ignoring case; private rooms are visible to members only', async () => {
+      const pub = await store.createRoom({ name: 'Ops', topic: 't', kind: 'public', createdBy: alice.id });
+      await expect(store.createRoom({ name: 'ops', topic: '', kind: 'private', createdBy: bob.id })).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
+      const priv = await store.createRoom({ name: 'Secret', topic: '', kind: 'private', createdBy: alice.id });
+      await store.ensureRoom({ name: 'Ops', topic: 'other', kind: 'public' });
+      expect((await store.listRooms(bob.id)).map((r) => r.id)).toEqual([pub]);
+      const seenByAlice = await store.listRooms(alice.id);
+      expect(seenByAlice.map((r) => r.name)).toEqual(['Ops', 'Secret']);
+      expect(seenByAlice[0]).toMatchObject({ topic: 't', kind: 'public', memberCount: 1, joined: true, unreadCount: 0 });
+      expect(await store.getRoom(priv, bob.id)).toBeNull();
+      await store.addMember(priv, bob.id);
+      await store.addMember(priv, bob.id);
+      expect(await store.getRoom(priv, bob.id)).toMatchObject({ memberCount: 2, joined: true });
+      expect((await store.listMembers(priv)).map((u) => u.id)).toEqual([alice.id, bob.id]);
+      await store.removeMember(priv, bob.id);
+      expect(await store.isMember(priv, bob.id)).toBe(false);
+    });
+
+    test('one pair of users always gets the same direct room, named after the other user', async () => {
+      const a = await store.openDirectRoom(alice.id, bob.id);
+      const b = await store.openDirectRoom(bob.id, alice.id);
+      expect(a).toBe(b);
+      expect(await store.getRoom(a, alice.id)).toMatchObject({ kind: 'direct', name: 'Bob', memberCount: 2 });
+      expect(await store.getRoom(a, bob.id)).toMatchObject({ name: 'Alice' });
+      const carol = await store.createUser({ username: 'carol', displayName: 'Carol', passwordHash: 'h' });
+      expect(await store.getRoom(a, carol.id)).toBeNull();
+    });
+
+    test('each event takes the next sequence number of its room; a repeated clientMsgId makes no second message', async () => {
+      const room = await store.createRoom({ name: 'R', topic: '', kind: 'public', createdBy: alice.id });
+      const first = await send(room, alice, 'one', 'c1');
+      const again = await send(room, alice, 'one (retry)', 'c1');
+      expect(again.event).toBeNull();
+      expect(again.message).toEqual(first.message);
+      const other = await send(room, bob, 'two', 'c1');
+      expect(other.event?.seq).toBe(2);
+      const edited = await store.editMessage({ messageId: first.message.id, body: 'one!', now });
+      const deleted = await store.deleteMessage({ messageId: other.message.id, now });
+      expect([first.event?.seq, edited.seq, deleted.seq]).toEqual([1, 3, 4]);
+      expect(edited.payload).toMatchObject({ type: 'updated', message: { body: 'one!', editedAt: expect.any(String) } });
+      expect(deleted.payload).toMatchObject({ type: 'deleted', message: { body: '', deleted: true } });
+      const replay = await store.eventsAfter(room, 1, 10);
+      expect(replay.map((e) => [e.seq, e.payload.type])).toEqual([
+        [2, 'created'],
+        [3, 'updated'],
+        [4, 'deleted'],
+      ]);
+      // Replay shows each event as it was: the created event keeps the original body.
+      expect((await store.eventsAfter(room, 0, 1))[0]?.payload.message.body).toBe('one');
+      expect((await store.getRoomSummary(room))?.lastSeq).toBe(4);
+      await expect(store.editMessage({ messageId: '999999', body: 'x', now })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    test('history pages backwards without gaps or repeats and reports the newest event id', async () => {
+      const room = await store.createRoom({ name: 'H', topic: '', kind: 'public', createdBy: alice.id });
+      for (let i = 1; i <= 12; i++) await send(room, alice, `m${i}`);
+      const seen: string[] = [];
+      let before: number | null = null;
+      let pages = 0;
+      for (;;) {
+        const page = await store.history({ roomId: room, before, limit: 5 });
+        pages++;
+        if (pages === 1) expect(page.lastEventId).toBe('12');
+        seen.unshift(...page.messages.map((m) => m.body));
+        if (!page.nextCursor) break;
+        before = Number(page.nextCursor);
+      }
+      expect(pages).toBe(3);
+      expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => `m${i + 1}`));
+    });
+
+    test('unread counts others’ live messages after my marker, which never moves back', async () => {
+      const room = await store.createRoom({ name: 'U', topic: '', kind: 'public', createdBy: alice.id });
+      await store.addMember(room, bob.id);
+      const m1 = await send(room, bob, 'b1');
+      const m2 = await send(room, bob, 'b2');
+      await send(room, alice, 'a1');
+      const m3 = await send(room, bob, 'b3');
+      await store.deleteMessage({ messageId: m3.message.id, now });
+      expect((await store.getRoom(room, alice.id))?.unreadCount).toBe(2);
+      await store.markRead({ roomId: room, userId: alice.id, seq: m2.message.seq });
+      await store.markRead({ roomId: room, userId: alice.id, seq: m1.message.seq });
+      expect((await store.getRoom(room, alice.id))?.unreadCount).toBe(0);
+      expect((await store.getRoom(room, alice.id))?.lastMessageAt).toEqual(expect.any(String));
+    });
+
+    test('search finds part-words and CJK text, only in rooms the user may read', async () => {
+      const pub = await store.createRoom({ name: 'P', topic: '', kind: 'public', createdBy: alice.id });
+      const priv = await store.createRoom({ name: 'S', topic: '', kind: 'private', createdBy: alice.id });
+      await send(pub, alice, 'the redeployment finished');
+      await send(pub, alice, '東京タワーに行きました');
+      await send(priv, alice, 'secret deploy keys');
+      const forBob = await store.searchMessages({ userId: bob.id, query: 'deploy', roomId: null, limit: 10 });
+      expect(forBob.map((h) => h.message.body)).toEqual(['the redeployment finished']);
+      const forAlice = await store.searchMessages({ userId: alice.id, query: 'DEPLOY', roomId: null, limit: 10 });
+      expect(forAlice.map((h) => h.roomName).sort()).toEqual(['P', 'S']);
+      expect((await store.searchMessages({ userId: bob.id, query: '京タワ', roomId: null, limit: 10 })).length).toBe(1);
+      expect((await store.searchMessages({ userId: bob.id, query: '東京', roomId: null, limit: 10 })).length).toBe(1);
+      expect(await store.searchMessages({ userId: alice.id, query: 'deploy', roomId: priv, limit: 10 })).toHaveLength(1);
+      expect(await store.searchMessages({ userId: bob.id, query: '"%_', roomId: null, limit: 10 })).toEqual([]);
+    });
+  });
+}
