@@ -1,2 +1,2 @@
 export * from './schema.ts';
-export { openSqlite, type SqliteConnection, type SqliteDb } from './sqlite.ts';
+export { openSqlite, SQLITE_MIGRATIONS, type SqliteConnection, type SqliteDb } from './sqlite.ts';

@@ -14,17 +14,17 @@ export interface SqliteConnection {
   close(): void;
 }
 
-const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../migrations/sqlite');
+export const SQLITE_MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '../migrations/sqlite');
 
 /** Opens (creating if needed) the database file and brings its schema up to date. */
-export function openSqlite(file: string): SqliteConnection {
+export function openSqlite(file: string, migrationsFolder = SQLITE_MIGRATIONS): SqliteConnection {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const raw = new Database(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('busy_timeout = 5000');
   const db = drizzle(raw, { schema });
-  applyMigrations(raw, db);
+  applyMigrations(raw, db, migrationsFolder);
   raw.pragma('foreign_keys = ON');
   return { db, raw, close: () => raw.close() };
 }
@@ -34,7 +34,7 @@ export function openSqlite(file: string): SqliteConnection {
  * silently ignored (drizzle-orm#5782): a table rebuild would then cascade-delete child rows.
  * So foreign keys are switched off before the transaction starts, and checked afterwards.
  */
-function applyMigrations(raw: Database.Database, db: SqliteDb): void {
+function applyMigrations(raw: Database.Database, db: SqliteDb, migrationsFolder: string): void {
   raw.pragma('foreign_keys = OFF');
   migrate(db, { migrationsFolder });
   const violations = raw.pragma('foreign_key_check') as unknown[];
