@@ -32,7 +32,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   return {
     port: c.PORT,
     host: c.HOST,
-    dataDir: resolve(c.DATA_DIR),
+    // npm runs workspace scripts inside the workspace; a relative DATA_DIR means relative to
+    // where the user typed the command (npm's INIT_CWD), i.e. ./data at the repository root.
+    dataDir: resolve(env.INIT_CWD ?? process.cwd(), c.DATA_DIR),
     logLevel: c.LOG_LEVEL,
     rateLimit: c.RATE_LIMIT === 'on',
   };
