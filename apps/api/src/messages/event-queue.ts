@@ -1,51 +1,54 @@
 /**
- * A queue between a push source (fan-out listener) and one pulling async generator.
- * `next` resolves null once the signal aborts, so the generator can finish while it waits;
+ * A queue between a push source (a fan-out listener) and one pulling async generator.
+ * Once `signal` aborts, `next` resolves null so the generator can finish while it waits;
  * `fail` makes the next pull throw (a revoked session ends its subscriptions with an error).
  */
 export class EventQueue<T> {
-  private readonly items: T[] = [];
+  private items: T[] = [];
+  private head = 0;
   private waiter: ((value: T | null) => void) | null = null;
   private failure: unknown = null;
-  private head = 0;
+
+  constructor(private readonly signal?: AbortSignal) {
+    signal?.addEventListener('abort', () => this.wake(null), { once: true });
+  }
 
   get size(): number {
     return this.items.length - this.head;
   }
 
   push(item: T): void {
-    if (this.waiter) {
-      const resolve = this.waiter;
-      this.waiter = null;
-      resolve(item);
-      return;
-    }
-    this.items.push(item);
+    if (this.waiter) this.wake(item);
+    else this.items.push(item);
   }
 
   fail(error: unknown): void {
     this.failure = error;
-    this.waiter?.(null);
-    this.waiter = null;
+    this.wake(null);
   }
 
-  async next(signal: AbortSignal | undefined): Promise<T | null> {
+  async next(): Promise<T | null> {
     if (this.failure) throw this.failure;
-    if (signal?.aborted) return null;
-    if (this.size > 0) {
-      const item = this.items[this.head++] as T;
-      // Compact now and then instead of shift(), which is O(n) per call.
-      if (this.head > 1024 && this.head * 2 > this.items.length) {
-        this.items.splice(0, this.head);
-        this.head = 0;
-      }
-      return item;
-    }
-    const item = await new Promise<T | null>((resolve) => {
-      this.waiter = resolve;
-      signal?.addEventListener('abort', () => resolve(null), { once: true });
-    });
+    if (this.signal?.aborted) return null;
+    if (this.size > 0) return this.take();
+    const item = await new Promise<T | null>((resolve) => (this.waiter = resolve));
     if (this.failure) throw this.failure;
     return item;
+  }
+
+  private take(): T {
+    const item = this.items[this.head++] as T;
+    // Drop the consumed prefix now and then instead of shift(), which is O(n) per call.
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+
+  private wake(value: T | null): void {
+    const resolve = this.waiter;
+    this.waiter = null;
+    resolve?.(value);
   }
 }

@@ -25,7 +25,7 @@ interface Options {
  */
 export async function* roomEvents(opts: Options): AsyncGenerator<TrackedEnvelope<RoomEventPayload>> {
   const { app, roomId, socket, signal } = opts;
-  const queue = new EventQueue<StoredEvent>();
+  const queue = new EventQueue<StoredEvent>(signal);
   const overloaded = guardSocket(app, socket, () => queue.size);
   const unsubscribe = await app.fanout.subscribe(roomChannel(roomId), (message) => {
     if (message.kind !== 'event') return;
@@ -55,7 +55,7 @@ export async function* roomEvents(opts: Options): AsyncGenerator<TrackedEnvelope
     };
     for await (const event of fromStorage(Number.MAX_SAFE_INTEGER)) yield deliver(app, event);
     for (;;) {
-      const event = await queue.next(signal);
+      const event = await queue.next();
       if (!event) return;
       if (event.seq <= last) continue;
       if (event.seq > last + 1) {

@@ -13,7 +13,7 @@ export interface TypingState {
 /** Who is typing in a room, as a snapshot each time it changes. */
 export async function* roomTyping(app: App, roomId: string, signal: AbortSignal | undefined): AsyncGenerator<TypingState> {
   const typing = new Map<string, { user: User; timer: NodeJS.Timeout }>();
-  const queue = new EventQueue<TypingState>();
+  const queue = new EventQueue<TypingState>(signal);
   const snapshot = () => queue.push({ users: [...typing.values()].map((t) => t.user) });
   const stop = (userId: string) => {
     const entry = typing.get(userId);
@@ -36,7 +36,7 @@ export async function* roomTyping(app: App, roomId: string, signal: AbortSignal 
   app.metrics.activeSubscriptions.inc({ path: 'room.onTyping' });
   try {
     for (;;) {
-      const state = await queue.next(signal);
+      const state = await queue.next();
       if (!state) return;
       yield state;
     }
