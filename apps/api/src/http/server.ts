@@ -19,8 +19,11 @@ import { createEventEncoder } from '../ws/event-encoder.ts';
 
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
-/** Largest WebSocket frame accepted: a batch of calls with 4000-character bodies fits easily. */
-const MAX_WS_PAYLOAD = 1024 * 1024;
+/**
+ * Largest WebSocket frame accepted. tRPC's client batches every call made in one tick into one
+ * frame, so an outbox flushing a thousand 4000-character messages must still fit.
+ */
+const MAX_WS_PAYLOAD = 16 * 1024 * 1024;
 
 export interface ServerOptions extends Partial<Config> {
   dataDir: string;

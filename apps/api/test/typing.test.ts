@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { eventually, signUp, startTestServer, type Client, type TestServer } from './harness.ts';
+import { ClientPool, codeOf, uniqueName } from './helpers.ts';
+
+let server: TestServer;
+const pool = new ClientPool();
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await pool.closeAll();
+  await server.close();
+});
+
+function watchTyping(client: Client, roomId: string) {
+  const states: string[][] = [];
+  const errors: unknown[] = [];
+  let resolveStarted!: () => void;
+  let rejectStarted!: (e: unknown) => void;
+  const started = new Promise<void>((res, rej) => {
+    resolveStarted = res;
+    rejectStarted = rej;
+  });
+  started.catch(() => {});
+  const sub = client.room.onTyping.subscribe(
+    { roomId },
+    {
+      onStarted: () => resolveStarted(),
+      onData: (state) => states.push(state.users.map((u) => u.id).sort()),
+      onError: (err) => {
+        errors.push(err);
+        rejectStarted(err);
+      },
+    },
+  );
+  return { states, errors, started, stop: () => sub.unsubscribe() };
+}
+
+test('typing shows up for others, clears on typing: false, and expires by itself', async () => {
+  const alice = pool.add(await signUp(server, 'alice'));
+  const bob = pool.add(await signUp(server, 'bob'));
+  const room = await alice.client.room.create.mutate({ name: uniqueName('Typing') });
+  await bob.client.room.join.mutate({ roomId: room.id });
+
+  const watch = watchTyping(bob.client, room.id);
+  await watch.started;
+  await alice.client.room.setTyping.mutate({ roomId: room.id, typing: true });
+  await eventually(() => expect(watch.states.at(-1)).toEqual([alice.user.id]));
+  await bob.client.room.setTyping.mutate({ roomId: room.id, typing: true });
+  await eventually(() => expect(watch.states.at(-1)).toEqual([alice.user.id, bob.user.id].sort()));
+  await alice.client.room.setTyping.mutate({ roomId: room.id, typing: false });
+  await eventually(() => expect(watch.states.at(-1)).toEqual([bob.user.id]));
+  // Bob never says he stopped: his signal lapses on its own.
+  await eventually(() => expect(watch.states.at(-1)).toEqual([]), 15_000);
+  expect(watch.errors).toEqual([]);
+  watch.stop();
+});
+
+test('an outsider cannot watch typing in a private room', async () => {
+  const alice = pool.add(await signUp(server, 'owner'));
+  const eve = pool.add(await signUp(server, 'eve'));
+  const room = await alice.client.room.create.mutate({ name: uniqueName('Quiet'), kind: 'private' });
+  const watch = watchTyping(eve.client, room.id);
+  const err = await watch.started.then(() => null, (e: unknown) => e);
+  watch.stop();
+  expect(['FORBIDDEN', 'NOT_FOUND']).toContain(codeOf(err));
+});
