@@ -59,6 +59,19 @@ describe('auth.register', () => {
   });
 });
 
+describe('user.search', () => {
+  test('finds users by part of their name and returns only public fields', async () => {
+    const { user } = await register('findable_person');
+    const searcher = pool.add(await signUp(server, 'searcher'));
+    const hits = await searcher.client.user.search.query({ query: 'dable_pers' });
+    expect(hits).toEqual([user]);
+    expect(Object.keys(hits[0]!).sort()).toEqual(['displayName', 'id', 'username']);
+    // displayName defaults to the username.
+    expect(user.displayName).toBe('findable_person');
+    expect(await searcher.client.user.search.query({ query: 'nobody-matches-this' })).toEqual([]);
+  });
+});
+
 describe('auth.login', () => {
   test('the right password gives a new working token', async () => {
     const { user } = await register('login_ok');

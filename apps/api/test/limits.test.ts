@@ -228,7 +228,7 @@ describe('plain HTTP endpoints', () => {
 
   test('a malformed JSON POST to /trpc/message.send answers 4xx, signed in or not', async () => {
     const alice = pool.add(await signUp(server, 'raw'));
-    for (const headers of [{}, { authorization: `Bearer ${alice.token}` }]) {
+    for (const headers of [{}, { authorization: `Bearer ${alice.token}` }] as Record<string, string>[]) {
       for (const body of ['{not json', '', '{"roomId":', 'null', '[1,2']) {
         const res = await fetch(`${server.url}/trpc/message.send`, {
           method: 'POST',

@@ -50,6 +50,26 @@ describe('room.create', () => {
   });
 });
 
+describe('Room shape', () => {
+  test('rooms carry every contract field, with ISO-8601 times', async () => {
+    const room = await alice.client.room.create.mutate({ name: uniqueName('Shape') });
+    const keys = ['id', 'joined', 'kind', 'lastMessageAt', 'memberCount', 'name', 'topic', 'unreadCount'];
+    expect(Object.keys(room)).toEqual(expect.arrayContaining(keys));
+    expect(room.lastMessageAt).toBeNull();
+    const msg = await alice.client.message.send.mutate({ roomId: room.id, body: 'tick', clientMsgId: uniqueName('c') });
+    const listed = (await bob.client.room.list.query()).find((r) => r.id === room.id)!;
+    expect(Object.keys(listed)).toEqual(expect.arrayContaining(keys));
+    expect(listed.lastMessageAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+    expect(Date.parse(listed.lastMessageAt!)).toBe(Date.parse(msg.createdAt));
+    expect(msg.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+    const joined = await bob.client.room.join.mutate({ roomId: room.id });
+    expect(Object.keys(joined)).toEqual(expect.arrayContaining(keys));
+    const frank = pool.add(await signUp(server, 'frank'));
+    const dm = await alice.client.dm.open.mutate({ userId: frank.user.id });
+    expect(Object.keys(dm)).toEqual(expect.arrayContaining(keys));
+  });
+});
+
 describe('room.list', () => {
   test('shows every public room and only my own private and direct rooms', async () => {
     const pub = await bob.client.room.create.mutate({ name: uniqueName('Open Space') });
@@ -181,6 +201,27 @@ describe('room.members online', () => {
     await guest.close();
     await eventually(async () => expect(await onlineOf(guest.user.id)).toBe(false));
     expect(await onlineOf(host.user.id)).toBe(true);
+  });
+
+  test('a user with two sockets stays online until both are closed', async () => {
+    const host = pool.add(await signUp(server, 'host2'));
+    const twin = await signUp(server, 'twin');
+    const second = pool.connect(server, twin.token);
+    expect(await second.client.auth.me.query()).toEqual(twin.user);
+    const room = await host.client.room.create.mutate({ name: uniqueName('Twins') });
+    await twin.client.room.join.mutate({ roomId: room.id });
+    const onlineOf = async () =>
+      (await host.client.room.members.query({ roomId: room.id })).find((m) => m.user.id === twin.user.id)?.online;
+    await eventually(async () => expect(await onlineOf()).toBe(true));
+    const openSockets = async () =>
+      Number((await fetch(`${server.url}/metrics`).then((r) => r.text())).match(/^chat_open_websockets (\d+)/m)?.[1]);
+    const before = await openSockets();
+    await twin.close();
+    // Still one open socket: must stay online (checked once the server has seen the close).
+    await eventually(async () => expect(await openSockets()).toBe(before - 1));
+    expect(await onlineOf()).toBe(true);
+    await second.close();
+    await eventually(async () => expect(await onlineOf()).toBe(false));
   });
 
   test('a user who only ever used HTTP is offline', async () => {

@@ -66,3 +66,27 @@ test('an outsider cannot watch typing in a private room', async () => {
   watch.stop();
   expect(['FORBIDDEN', 'NOT_FOUND']).toContain(codeOf(err));
 });
+
+test('logging out ends a running onTyping subscription on the open socket', async () => {
+  const alice = pool.add(await signUp(server, 'leaver'));
+  const bob = pool.add(await signUp(server, 'typist'));
+  const observer = pool.add(await signUp(server, 'observer'));
+  const room = await bob.client.room.create.mutate({ name: uniqueName('Logout typing') });
+  await alice.client.room.join.mutate({ roomId: room.id });
+
+  const aliceWatch = watchTyping(alice.client, room.id);
+  const observerWatch = watchTyping(observer.client, room.id);
+  await Promise.all([aliceWatch.started, observerWatch.started]);
+  await bob.client.room.setTyping.mutate({ roomId: room.id, typing: true });
+  await eventually(() => expect(aliceWatch.states.at(-1)).toEqual([bob.user.id]));
+  const seenBeforeLogout = aliceWatch.states.length;
+
+  await alice.client.auth.logout.mutate();
+  await bob.client.room.setTyping.mutate({ roomId: room.id, typing: false });
+  await eventually(() => expect(observerWatch.states.at(-1)).toEqual([]));
+  // The token no longer works on this socket: the subscription ends (UNAUTHORIZED) instead of streaming on.
+  await eventually(() => expect(aliceWatch.errors.map(codeOf)).toEqual(['UNAUTHORIZED']));
+  expect(aliceWatch.states).toHaveLength(seenBeforeLogout);
+  aliceWatch.stop();
+  observerWatch.stop();
+});

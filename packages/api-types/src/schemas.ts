@@ -3,23 +3,26 @@ import { z } from 'zod';
 // Ids travel as strings of digits; anything else is a BAD_REQUEST naming the field.
 export const id = z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be an id');
 
+/** Text a person typed. NUL is refused: SQLite's FTS5 and PostgreSQL cannot take it. */
+const text = () => z.string().refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+
 export const username = z
   .string()
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9_.-]{3,32}$/, 'must be 3–32 characters of a–z, 0–9, _ . -');
 export const password = z.string().min(8, 'must be at least 8 characters').max(256);
-export const displayName = z.string().trim().min(1).max(64);
+export const displayName = text().trim().min(1).max(64);
 
 export const registerInput = z.object({ username, password, displayName: displayName.optional() });
 export const loginInput = z.object({ username: z.string().trim().toLowerCase().max(64), password: z.string().max(256) });
 
-export const userSearchInput = z.object({ query: z.string().trim().max(64) });
+export const userSearchInput = z.object({ query: text().trim().max(64) });
 
-export const roomName = z.string().trim().min(1, 'must not be blank').max(80);
+export const roomName = text().trim().min(1, 'must not be blank').max(80);
 export const createRoomInput = z.object({
   name: roomName,
-  topic: z.string().trim().max(250).optional(),
+  topic: text().trim().max(250).optional(),
   kind: z.enum(['public', 'private']).optional(),
 });
 export const roomIdInput = z.object({ roomId: id });
@@ -28,7 +31,7 @@ export const dmOpenInput = z.object({ userId: id });
 export const setTypingInput = z.object({ roomId: id, typing: z.boolean() });
 
 export const MAX_BODY = 4000;
-export const messageBody = z.string().max(MAX_BODY, `must be at most ${MAX_BODY} characters`);
+export const messageBody = text().max(MAX_BODY, `must be at most ${MAX_BODY} characters`);
 export const historyInput = z.object({
   roomId: id,
   before: z.string().regex(/^[0-9]{1,16}$/, 'must be a cursor from nextCursor').optional().nullable(),
@@ -37,14 +40,14 @@ export const historyInput = z.object({
 export const sendMessageInput = z.object({
   roomId: id,
   body: messageBody,
-  clientMsgId: z.string().min(1).max(64),
+  clientMsgId: text().min(1).max(64),
   attachmentIds: z.array(id).max(10).optional(),
 });
 export const editMessageInput = z.object({ messageId: id, body: messageBody });
 export const messageIdInput = z.object({ messageId: id });
 export const markReadInput = z.object({ roomId: id, messageId: id });
 export const searchMessagesInput = z.object({
-  query: z.string().trim().min(1, 'must not be blank').max(200),
+  query: text().trim().min(1, 'must not be blank').max(200),
   roomId: id.optional(),
   limit: z.number().int().min(1).max(100).optional(),
 });

@@ -4,6 +4,7 @@ import type { StoredEvent, User } from '../storage/store.ts';
 export type BusMessage =
   | { kind: 'event'; event: StoredEvent }
   | { kind: 'typing'; roomId: string; user: User; typing: boolean }
+  | { kind: 'member-left'; roomId: string; userId: string }
   | { kind: 'session-revoked'; sessionId: string };
 
 export const roomChannel = (roomId: string) => `room:${roomId}`;

@@ -1,16 +1,15 @@
 import type { WebSocket } from 'ws';
 import { tracked, TRPCError, type TrackedEnvelope } from '@trpc/server';
 import type { App } from '../app.ts';
-import { roomChannel } from '../fanout/fanout.ts';
-import type { RoomEventPayload, SessionInfo, StoredEvent } from '../storage/store.ts';
+import { openRoomStream } from '../rooms/room-stream.ts';
+import type { RoomEventPayload, RoomSummary, SessionInfo, StoredEvent } from '../storage/store.ts';
 import { guardSocket } from '../ws/back-pressure.ts';
-import { EventQueue } from './event-queue.ts';
 
 const REPLAY_BATCH = 500;
 
 interface Options {
   app: App;
-  roomId: string;
+  room: RoomSummary;
   lastEventId: number | null;
   session: SessionInfo;
   socket: WebSocket | null;
@@ -24,23 +23,20 @@ interface Options {
  * sequence number (another process's event that arrived late or not at all).
  */
 export async function* roomEvents(opts: Options): AsyncGenerator<TrackedEnvelope<RoomEventPayload>> {
-  const { app, roomId, socket, signal } = opts;
-  const queue = new EventQueue<StoredEvent>(signal);
-  const overloaded = guardSocket(app, socket, () => queue.size);
-  const unsubscribe = await app.fanout.subscribe(roomChannel(roomId), (message) => {
-    if (message.kind !== 'event') return;
-    queue.push(message.event);
-    overloaded();
-  });
-  const detach = app.liveSessions.attach(opts.session.sessionId, () =>
-    queue.fail(new TRPCError({ code: 'UNAUTHORIZED', message: 'the session has ended' })),
+  const { app, socket } = opts;
+  const roomId = opts.room.id;
+  const guard = guardSocket(app, socket);
+  const { queue, close } = await openRoomStream<StoredEvent>(
+    { ...opts, path: 'message.onEvent' },
+    (message) => (message.kind === 'event' ? message.event : undefined),
+    (queue) => guard(queue.size),
   );
-  app.metrics.activeSubscriptions.inc({ path: 'message.onEvent' });
   try {
-    const room = await app.store.getRoomSummary(roomId);
-    if (!room) throw new TRPCError({ code: 'NOT_FOUND', message: 'room not found' });
-    let last = opts.lastEventId ?? room.lastSeq;
-    if (last > room.lastSeq) {
+    // Read after subscribing: anything newer than this arrives through the queue.
+    const current = await app.store.getRoomSummary(roomId);
+    if (!current) throw new TRPCError({ code: 'NOT_FOUND', message: 'room not found' });
+    let last = opts.lastEventId ?? current.lastSeq;
+    if (last > current.lastSeq) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'lastEventId: is newer than the newest event of this room' });
     }
     const fromStorage = async function* (until: number) {
@@ -66,9 +62,7 @@ export async function* roomEvents(opts: Options): AsyncGenerator<TrackedEnvelope
       yield deliver(app, event);
     }
   } finally {
-    unsubscribe();
-    detach();
-    app.metrics.activeSubscriptions.dec({ path: 'message.onEvent' });
+    close();
   }
 }
 

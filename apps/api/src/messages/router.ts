@@ -95,10 +95,10 @@ export const messageRouter = router({
 
   // Access is checked before the stream is returned, so a refusal is a clean FORBIDDEN.
   onEvent: protectedProcedure.input(onEventInput).subscription(async ({ ctx, input, signal }) => {
-    await requireReadable(ctx.app, input.roomId, ctx.session.user.id);
+    const room = await requireReadable(ctx.app, input.roomId, ctx.session.user.id);
     return roomEvents({
       app: ctx.app,
-      roomId: input.roomId,
+      room,
       lastEventId: input.lastEventId ? Number(input.lastEventId) : null,
       session: ctx.session,
       socket: ctx.socket,

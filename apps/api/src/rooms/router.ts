@@ -43,6 +43,8 @@ export const roomRouter = router({
     const room = await ctx.app.store.getRoomSummary(input.roomId);
     if (!room) throw new DomainError('NOT_FOUND', 'room not found');
     await ctx.app.store.removeMember(room.id, ctx.session.user.id);
+    // Ends this user's running streams of a room they may no longer read.
+    await ctx.app.fanout.publish(roomChannel(room.id), { kind: 'member-left', roomId: room.id, userId: ctx.session.user.id });
   }),
 
   invite: protectedProcedure.input(inviteInput).mutation(async ({ ctx, input }) => {
@@ -71,7 +73,7 @@ export const roomRouter = router({
 
   // Access is checked before the stream is returned, so a refusal is a clean FORBIDDEN.
   onTyping: protectedProcedure.input(roomIdInput).subscription(async ({ ctx, input, signal }) => {
-    await requireReadable(ctx.app, input.roomId, ctx.session.user.id);
-    return roomTyping(ctx.app, input.roomId, signal);
+    const room = await requireReadable(ctx.app, input.roomId, ctx.session.user.id);
+    return roomTyping({ app: ctx.app, room, session: ctx.session, signal });
   }),
 });

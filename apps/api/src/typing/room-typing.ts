@@ -1,7 +1,7 @@
 import type { App } from '../app.ts';
-import { roomChannel } from '../fanout/fanout.ts';
-import { EventQueue } from '../messages/event-queue.ts';
-import type { User } from '../storage/store.ts';
+import type { BusMessage } from '../fanout/fanout.ts';
+import { openRoomStream } from '../rooms/room-stream.ts';
+import type { RoomSummary, SessionInfo, User } from '../storage/store.ts';
 
 /** A typing signal lapses by itself, so a closed tab never leaves someone "typing" forever. */
 export const TYPING_TTL_MS = 6_000;
@@ -11,10 +11,14 @@ export interface TypingState {
 }
 
 /** Who is typing in a room, as a snapshot each time it changes. */
-export async function* roomTyping(app: App, roomId: string, signal: AbortSignal | undefined): AsyncGenerator<TypingState> {
+export async function* roomTyping(opts: {
+  app: App;
+  room: RoomSummary;
+  session: SessionInfo;
+  signal: AbortSignal | undefined;
+}): AsyncGenerator<TypingState> {
   const typing = new Map<string, { user: User; timer: NodeJS.Timeout }>();
-  const queue = new EventQueue<TypingState>(signal);
-  const snapshot = () => queue.push({ users: [...typing.values()].map((t) => t.user) });
+  const snapshot = (): TypingState => ({ users: [...typing.values()].map((t) => t.user) });
   const stop = (userId: string) => {
     const entry = typing.get(userId);
     if (!entry) return false;
@@ -22,18 +26,16 @@ export async function* roomTyping(app: App, roomId: string, signal: AbortSignal 
     typing.delete(userId);
     return true;
   };
-  const unsubscribe = await app.fanout.subscribe(roomChannel(roomId), (message) => {
-    if (message.kind !== 'typing') return;
+  // Returns the new state when it changed; expiry pushes its own snapshot later.
+  const apply = (message: BusMessage): TypingState | undefined => {
+    if (message.kind !== 'typing') return undefined;
     const wasTyping = stop(message.user.id);
-    if (message.typing) {
-      const timer = setTimeout(() => stop(message.user.id) && snapshot(), TYPING_TTL_MS);
-      typing.set(message.user.id, { user: message.user, timer });
-      if (!wasTyping) snapshot();
-    } else if (wasTyping) {
-      snapshot();
-    }
-  });
-  app.metrics.activeSubscriptions.inc({ path: 'room.onTyping' });
+    if (!message.typing) return wasTyping ? snapshot() : undefined;
+    const timer = setTimeout(() => stop(message.user.id) && queue.push(snapshot()), TYPING_TTL_MS);
+    typing.set(message.user.id, { user: message.user, timer });
+    return wasTyping ? undefined : snapshot();
+  };
+  const { queue, close } = await openRoomStream({ ...opts, path: 'room.onTyping' }, apply);
   try {
     for (;;) {
       const state = await queue.next();
@@ -41,8 +43,7 @@ export async function* roomTyping(app: App, roomId: string, signal: AbortSignal 
       yield state;
     }
   } finally {
-    unsubscribe();
+    close();
     for (const id of [...typing.keys()]) stop(id);
-    app.metrics.activeSubscriptions.dec({ path: 'room.onTyping' });
   }
 }
