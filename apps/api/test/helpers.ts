@@ -1,16 +1,16 @@
 import { TRPCClientError } from '@trpc/client';
-import type { Message } from '@chat/api-types';
+import type { AppRouter, Message } from '@chat/api-types';
 import { expect } from 'vitest';
 import { connectWs, type Client, type TestServer, type WsClient } from './harness.ts';
 
 /** Awaits `call` and returns the TRPCClientError it failed with; fails the test if it succeeded. */
-export async function errorOf(call: Promise<unknown> | (() => Promise<unknown>)): Promise<TRPCClientError<any>> {
+export async function errorOf(call: Promise<unknown> | (() => Promise<unknown>)): Promise<TRPCClientError<AppRouter>> {
   try {
     const value = await (typeof call === 'function' ? call() : call);
     throw new Error(`expected an error, got a success: ${JSON.stringify(value)?.slice(0, 300)}`);
   } catch (err) {
     if (!(err instanceof TRPCClientError)) throw err;
-    return err;
+    return err as TRPCClientError<AppRouter>;
   }
 }
 
@@ -21,7 +21,7 @@ export const codeOf = (err: unknown): string | undefined =>
 export async function expectCode(
   call: Promise<unknown> | (() => Promise<unknown>),
   codes: string | string[],
-): Promise<TRPCClientError<any>> {
+): Promise<TRPCClientError<AppRouter>> {
   const err = await errorOf(call);
   const allowed = Array.isArray(codes) ? codes : [codes];
   expect(allowed, `error was ${codeOf(err)}: ${err.message}`).toContain(codeOf(err));
