@@ -1,5 +1,6 @@
 import { LiveSessions } from './auth/live-sessions.ts';
 import type { Config } from './config.ts';
+import type { BlobStore } from './files/blob-store.ts';
 import { SESSIONS_CHANNEL, type FanOut } from './fanout/fanout.ts';
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
@@ -11,6 +12,7 @@ import type { ChatStore } from './storage/store.ts';
 export interface App {
   config: Config;
   store: ChatStore;
+  blobs: BlobStore;
   fanout: FanOut;
   presence: Presence;
   liveSessions: LiveSessions;

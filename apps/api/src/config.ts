@@ -9,6 +9,12 @@ const schema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).max(2 ** 40).default(10 * 1024 * 1024),
+  // Comma-separated MIME patterns (`image/*,application/pdf`); `*` accepts every type.
+  UPLOAD_ALLOWED_TYPES: z
+    .string()
+    .regex(/^\s*(\*|[\w.+-]+\/(\*|[\w.+-]+))(\s*,\s*(\*|[\w.+-]+\/(\*|[\w.+-]+)))*\s*$/, 'must be MIME patterns like image/*,application/pdf')
+    .default('*'),
 });
 
 export interface Config {
@@ -17,6 +23,8 @@ export interface Config {
   dataDir: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   rateLimit: boolean;
+  maxUploadBytes: number;
+  uploadAllowedTypes: string[];
 }
 
 /** Reads the environment; a bad value is reported as one line naming the variable. */
@@ -37,5 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: resolve(env.INIT_CWD ?? process.cwd(), c.DATA_DIR),
     logLevel: c.LOG_LEVEL,
     rateLimit: c.RATE_LIMIT === 'on',
+    maxUploadBytes: c.MAX_UPLOAD_BYTES,
+    uploadAllowedTypes: c.UPLOAD_ALLOWED_TYPES.split(',').map((p) => p.trim()),
   };
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { App } from './app.ts';
-import { hashToken } from './auth/tokens.ts';
+import { bearerToken, lookupSession } from './auth/request-token.ts';
 import type { SessionInfo } from './storage/store.ts';
 
 export interface Context {
@@ -22,9 +22,7 @@ interface ContextSource {
 function tokenOf({ req, info }: ContextSource): string | null {
   const fromParams = info.connectionParams?.token;
   if (typeof fromParams === 'string' && fromParams) return fromParams;
-  const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
-  return null;
+  return bearerToken(req);
 }
 
 const isWebSocket = (res: unknown): res is WebSocket =>
@@ -38,13 +36,7 @@ export function contextFactory(app: App) {
   return async (source: ContextSource): Promise<Context> => {
     const socket = isWebSocket(source.res) ? source.res : null;
     const ip = source.req.socket.remoteAddress ?? 'unknown';
-    let session: SessionInfo | null = null;
-    try {
-      const token = tokenOf(source);
-      if (token && token.length <= 128) session = await app.store.findSession(hashToken(token), Date.now());
-    } catch (err) {
-      app.log.warn({ err }, 'session lookup failed; continuing signed out');
-    }
+    const session = await lookupSession(app, tokenOf(source));
     if (socket && session) trackPresence(app, socket, session);
     return { app, session, ip, socket };
   };

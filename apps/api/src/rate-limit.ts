@@ -8,6 +8,7 @@ const BUDGETS = {
   createRoom: { points: 10, duration: 60 },
   auth: { points: 20, duration: 60 },
   search: { points: 30, duration: 10 },
+  upload: { points: 30, duration: 60 },
 } as const;
 
 export type RateLimitKind = keyof typeof BUDGETS;

@@ -25,6 +25,9 @@ export async function startTestServer(opts: Partial<ServerOptions> = {}): Promis
     dataDir,
     port,
     url: running.url,
+    get app() {
+      return running.app;
+    },
     wsUrl: running.url.replace(/^http/, 'ws') + '/trpc',
     close: async () => {
       await running.close();

@@ -102,7 +102,43 @@ export const events = sqliteTable(
   (t) => [primaryKey({ columns: [t.roomId, t.seq] })],
 );
 
+/** An uploaded file: metadata here, bytes on disk under DATA_DIR/files, addressed by SHA-256. */
+export const files = sqliteTable(
+  'files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sha256: text('sha256').notNull(),
+    name: text('name').notNull(),
+    // Sniffed from the content, never taken from the client.
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    hasThumbnail: integer('has_thumbnail', { mode: 'boolean' }).notNull().default(false),
+    uploaderId: integer('uploader_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('files_sha256_idx').on(t.sha256), index('files_uploader_idx').on(t.uploaderId)],
+);
+
+export const messageAttachments = sqliteTable(
+  'message_attachments',
+  {
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    fileId: integer('file_id')
+      .notNull()
+      .references(() => files.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.fileId] }), index('message_attachments_file_idx').on(t.fileId)],
+);
+
 export type UserRow = typeof users.$inferSelect;
+export type FileRow = typeof files.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type RoomRow = typeof rooms.$inferSelect;
 export type RoomMemberRow = typeof roomMembers.$inferSelect;

@@ -6,7 +6,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
-import { createApp } from '../app.ts';
+import { createApp, type App } from '../app.ts';
 import type { Config } from '../config.ts';
 import { contextFactory } from '../context.ts';
 import { MemoryFanOut } from '../fanout/memory-fanout.ts';
@@ -16,6 +16,9 @@ import { createRateLimits } from '../rate-limit.ts';
 import { appRouter } from '../router.ts';
 import { SqliteStore } from '../storage/sqlite-store.ts';
 import { createEventEncoder } from '../ws/event-encoder.ts';
+import { BlobStore } from '../files/blob-store.ts';
+import { startFileGc } from '../files/file-gc.ts';
+import { routeApi } from './api-routes.ts';
 
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
@@ -33,6 +36,8 @@ export interface ServerOptions extends Partial<Config> {
 export interface RunningServer {
   url: string;
   port: number;
+  /** The running services, for embedding and for tests that drive maintenance by hand. */
+  app: App;
   close(): Promise<void>;
 }
 
@@ -44,12 +49,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     dataDir: opts.dataDir,
     logLevel: opts.logLevel ?? 'info',
     rateLimit: opts.rateLimit ?? true,
+    maxUploadBytes: opts.maxUploadBytes ?? 10 * 1024 * 1024,
+    uploadAllowedTypes: opts.uploadAllowedTypes ?? ['*'],
   };
   const log = createLogger(config.logLevel);
   const metrics = createMetrics();
   const store = new SqliteStore(join(config.dataDir, 'chat.db'));
+  const blobs = new BlobStore(join(config.dataDir, 'files'));
   const fanout = new MemoryFanOut();
-  const app = await createApp({ config, store, fanout, limits: createRateLimits(config.rateLimit), metrics, log });
+  const app = await createApp({ config, store, blobs, fanout, limits: createRateLimits(config.rateLimit), metrics, log });
+  const stopFileGc = startFileGc(app);
   const createContext = contextFactory(app);
 
   const onError = ({ error, path }: { error: { code: string; cause?: unknown }; path?: string }) => {
@@ -63,7 +72,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (path === '/trpc' || path.startsWith('/trpc/')) return void trpcHttp(req, res);
     if (path === '/healthz') return void health(app.store.ping(), res);
     if (path === '/metrics') return void sendMetrics(metrics.registry, res);
-    if (path.startsWith('/api/')) return notFound(res);
+    if (path.startsWith('/api/')) return void routeApi(app, blobs, req, res, path);
     serveWeb(req, res, () => notFound(res));
   });
 
@@ -104,11 +113,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       for (const client of wss.clients) client.close(1012, 'server restarting');
       await new Promise<void>((r) => wss.close(() => r()));
       server.closeAllConnections();
+      stopFileGc();
       await fanout.close();
       await store.close();
       log.info('chat server stopped');
     })());
-  return { url: `http://${config.host}:${port}`, port, close };
+  return { url: `http://${config.host}:${port}`, port, app, close };
 }
 
 async function health(ping: Promise<void>, res: ServerResponse): Promise<void> {

@@ -39,14 +39,16 @@ export const messageRouter = router({
   send: protectedProcedure.input(sendMessageInput).mutation(async ({ ctx, input }) => {
     const userId = ctx.session.user.id;
     await requireMember(ctx.app, input.roomId, userId);
-    if (input.attachmentIds?.length) throw new DomainError('BAD_REQUEST', 'attachmentIds: file sharing is not enabled on this server');
-    if (!input.body.trim()) throw new DomainError('BAD_REQUEST', 'body: must not be blank');
+    if (!input.body.trim() && !input.attachmentIds?.length) {
+      throw new DomainError('BAD_REQUEST', 'body: must not be blank unless files are attached');
+    }
     await ctx.app.limits.consume('send', userId);
     const { message, event } = await ctx.app.store.sendMessage({
       roomId: input.roomId,
       authorId: userId,
       body: input.body,
       clientMsgId: input.clientMsgId,
+      attachmentIds: input.attachmentIds,
       now: Date.now(),
     });
     if (event) {

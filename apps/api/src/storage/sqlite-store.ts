@@ -1,18 +1,21 @@
-import { and, asc, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import {
   events,
+  files,
+  messageAttachments,
   messages,
   openSqlite,
   roomMembers,
   rooms,
   sessions,
   users,
+  type FileRow,
   type MessageRow,
   type SqliteConnection,
   type UserRow,
 } from '@chat/db';
 import { DomainError } from './errors.ts';
-import type { ChatStore, Message, Room, RoomEventPayload, StoredEvent, User } from './store.ts';
+import type { Attachment, ChatStore, FileRecord, Message, Room, RoomEventPayload, StoredEvent, User } from './store.ts';
 
 type EventType = RoomEventPayload['type'];
 
@@ -24,7 +27,24 @@ const toUser = (row: Pick<UserRow, 'id' | 'username' | 'displayName'>): User => 
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-function toMessage(row: MessageRow, author: User): Message {
+export const fileUrl = (fileId: string | number) => `/api/files/${fileId}`;
+
+function toAttachment(row: FileRow): Attachment {
+  return {
+    id: String(row.id),
+    name: row.name,
+    mime: row.mime,
+    size: row.size,
+    url: fileUrl(row.id),
+    width: row.width,
+    height: row.height,
+    thumbnailUrl: row.hasThumbnail ? `${fileUrl(row.id)}/thumbnail` : null,
+  };
+}
+
+const toFileRecord = (row: FileRow): FileRecord => ({ ...row, id: String(row.id), uploaderId: String(row.uploaderId) });
+
+function toMessage(row: MessageRow, author: User, attachments: Attachment[]): Message {
   return {
     id: String(row.id),
     roomId: String(row.roomId),
@@ -35,7 +55,8 @@ function toMessage(row: MessageRow, author: User): Message {
     createdAt: new Date(row.createdAt).toISOString(),
     editedAt: iso(row.editedAt),
     deleted: row.deletedAt !== null,
-    attachments: [],
+    // A deleted message is a tombstone: its files are no longer shown (nor served through it).
+    attachments: row.deletedAt === null ? attachments : [],
   };
 }
 
@@ -291,7 +312,14 @@ export class SqliteStore implements ChatStore {
     });
   }
 
-  async sendMessage(input: { roomId: string; authorId: string; body: string; clientMsgId: string; now: number }) {
+  async sendMessage(input: {
+    roomId: string;
+    authorId: string;
+    body: string;
+    clientMsgId: string;
+    attachmentIds?: string[];
+    now: number;
+  }) {
     return this.db.transaction((tx) => {
       const authorId = num(input.authorId);
       const existing = tx
@@ -299,7 +327,18 @@ export class SqliteStore implements ChatStore {
         .from(messages)
         .where(and(eq(messages.authorId, authorId), eq(messages.clientMsgId, input.clientMsgId)))
         .get();
-      if (existing) return { message: this.withAuthor(existing), event: null };
+      if (existing) return { message: this.hydrate(existing), event: null };
+      const fileIds = [...new Set(input.attachmentIds ?? [])].map(num);
+      if (fileIds.length > 0) {
+        const own = tx
+          .select({ id: files.id })
+          .from(files)
+          .where(and(inArray(files.id, fileIds), eq(files.uploaderId, authorId)))
+          .all();
+        if (own.length !== fileIds.length) {
+          throw new DomainError('BAD_REQUEST', 'attachmentIds: only files you uploaded can be attached');
+        }
+      }
       const seq = this.nextSeq(tx, num(input.roomId), input.now);
       const row = tx
         .insert(messages)
@@ -313,6 +352,11 @@ export class SqliteStore implements ChatStore {
         })
         .returning()
         .get();
+      if (fileIds.length > 0) {
+        tx.insert(messageAttachments)
+          .values(fileIds.map((fileId, position) => ({ messageId: row.id, fileId, position })))
+          .run();
+      }
       const event = this.appendEvent(tx, row, seq, 'created', input.now);
       return { message: event.payload.message, event };
     });
@@ -358,26 +402,51 @@ export class SqliteStore implements ChatStore {
     type: EventType,
     now: number,
   ): StoredEvent {
-    const payload: RoomEventPayload = { type, message: this.withAuthor(row) };
+    const payload: RoomEventPayload = { type, message: this.hydrate(row) };
     tx.insert(events)
       .values({ roomId: row.roomId, seq, type, messageId: row.id, payload: JSON.stringify(payload), createdAt: now })
       .run();
     return { roomId: String(row.roomId), seq, payload };
   }
 
-  private withAuthor(row: MessageRow): Message {
+  /** One message with its author and attachments. */
+  private hydrate(row: MessageRow): Message {
     const author = this.db
       .select({ id: users.id, username: users.username, displayName: users.displayName })
       .from(users)
       .where(eq(users.id, row.authorId))
       .get();
     if (!author) throw new Error(`message ${row.id} has no author row`);
-    return toMessage(row, toUser(author));
+    return toMessage(row, toUser(author), this.attachmentsOf([row.id]).get(row.id) ?? []);
+  }
+
+  /** Attachments of many messages in one query, in their order within each message. */
+  private attachmentsOf(messageIds: number[]): Map<number, Attachment[]> {
+    const byMessage = new Map<number, Attachment[]>();
+    if (messageIds.length === 0) return byMessage;
+    const rows = this.db
+      .select({ messageId: messageAttachments.messageId, file: files })
+      .from(messageAttachments)
+      .innerJoin(files, eq(files.id, messageAttachments.fileId))
+      .where(inArray(messageAttachments.messageId, messageIds))
+      .orderBy(asc(messageAttachments.messageId), asc(messageAttachments.position))
+      .all();
+    for (const { messageId, file } of rows) {
+      const list = byMessage.get(messageId) ?? [];
+      list.push(toAttachment(file));
+      byMessage.set(messageId, list);
+    }
+    return byMessage;
+  }
+
+  private hydrateAll(rows: { message: MessageRow; author: Pick<UserRow, 'id' | 'username' | 'displayName'> }[]): Message[] {
+    const attachments = this.attachmentsOf(rows.filter((r) => r.message.deletedAt === null).map((r) => r.message.id));
+    return rows.map((r) => toMessage(r.message, toUser(r.author), attachments.get(r.message.id) ?? []));
   }
 
   async getMessage(messageId: string): Promise<Message | null> {
     const row = this.db.select().from(messages).where(eq(messages.id, num(messageId))).get();
-    return row ? this.withAuthor(row) : null;
+    return row ? this.hydrate(row) : null;
   }
 
   async history(input: { roomId: string; before: number | null; limit: number }) {
@@ -395,7 +464,7 @@ export class SqliteStore implements ChatStore {
       const page = rows.slice(0, input.limit).reverse();
       const hasMore = rows.length > input.limit;
       return {
-        messages: page.map((r) => toMessage(r.message, toUser(r.author))),
+        messages: this.hydrateAll(page),
         nextCursor: hasMore && page[0] ? String(page[0].message.seq) : null,
         lastEventId: String(room?.lastSeq ?? 0),
       };
@@ -451,10 +520,58 @@ export class SqliteStore implements ChatStore {
       .orderBy(desc(messages.id))
       .limit(input.limit)
       .all();
-    return rows.map((r) => ({
-      message: toMessage(r.message, toUser(r.author)),
+    const hydrated = this.hydrateAll(rows);
+    return rows.map((r, i) => ({
+      message: hydrated[i] as Message,
       roomName: r.dmKey ? this.directRoomName(r.dmKey, uid) : r.roomName,
     }));
+  }
+
+  async createFile(input: Omit<FileRecord, 'id'>): Promise<FileRecord> {
+    const row = this.db
+      .insert(files)
+      .values({ ...input, uploaderId: num(input.uploaderId) })
+      .returning()
+      .get();
+    return toFileRecord(row);
+  }
+
+  async getFile(fileId: string): Promise<FileRecord | null> {
+    const row = this.db.select().from(files).where(eq(files.id, num(fileId))).get();
+    return row ? toFileRecord(row) : null;
+  }
+
+  async mayReadFile(fileId: string, userId: string): Promise<boolean> {
+    const uid = num(userId);
+    const row = this.conn.raw
+      .prepare<{ fileId: number; uid: number }, { ok: number }>(
+        `SELECT 1 AS ok FROM files f WHERE f.id = :fileId AND (f.uploader_id = :uid OR EXISTS (
+           SELECT 1 FROM message_attachments a
+           JOIN messages m ON m.id = a.message_id AND m.deleted_at IS NULL
+           JOIN rooms r ON r.id = m.room_id
+           WHERE a.file_id = f.id AND (r.kind = 'public'
+             OR EXISTS (SELECT 1 FROM room_members rm WHERE rm.room_id = r.id AND rm.user_id = :uid))))`,
+      )
+      .get({ fileId: num(fileId), uid });
+    return row !== undefined;
+  }
+
+  async deleteUnattachedFiles(createdBefore: number): Promise<string[]> {
+    return this.db.transaction((tx) => {
+      const orphans = tx
+        .select({ id: files.id, sha256: files.sha256 })
+        .from(files)
+        .leftJoin(messageAttachments, eq(messageAttachments.fileId, files.id))
+        .where(and(lt(files.createdAt, createdBefore), isNull(messageAttachments.fileId)))
+        .all();
+      if (orphans.length === 0) return [];
+      tx.delete(files).where(inArray(files.id, orphans.map((o) => o.id))).run();
+      const hashes = [...new Set(orphans.map((o) => o.sha256))];
+      const stillUsed = new Set(
+        tx.select({ sha256: files.sha256 }).from(files).where(inArray(files.sha256, hashes)).all().map((r) => r.sha256),
+      );
+      return hashes.filter((h) => !stillUsed.has(h));
+    });
   }
 
   async ping(): Promise<void> {

@@ -13,6 +13,24 @@ export interface Attachment {
   mime: string;
   size: number;
   url: string;
+  /** Pixel size of images; null for everything else. */
+  width: number | null;
+  height: number | null;
+  thumbnailUrl: string | null;
+}
+
+/** An uploaded file's metadata; its bytes live in the blob store under `sha256`. */
+export interface FileRecord {
+  id: string;
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  hasThumbnail: boolean;
+  uploaderId: string;
+  createdAt: number;
 }
 
 export interface Message {
@@ -117,6 +135,8 @@ export interface ChatStore {
     authorId: string;
     body: string;
     clientMsgId: string;
+    /** Files to attach; each must have been uploaded by the author (else BAD_REQUEST). */
+    attachmentIds?: string[];
     now: number;
   }): Promise<{ message: Message; event: StoredEvent | null }>;
   editMessage(input: { messageId: string; body: string; now: number }): Promise<StoredEvent>;
@@ -129,6 +149,13 @@ export interface ChatStore {
   markRead(input: { roomId: string; userId: string; seq: number }): Promise<void>;
   /** Messages matching `query` in rooms the user may read (public, or a member of). */
   searchMessages(input: { userId: string; query: string; roomId: string | null; limit: number }): Promise<SearchHit[]>;
+
+  createFile(input: Omit<FileRecord, 'id'>): Promise<FileRecord>;
+  getFile(fileId: string): Promise<FileRecord | null>;
+  /** The uploader, or anyone who may read a room where the file is attached to a live message. */
+  mayReadFile(fileId: string, userId: string): Promise<boolean>;
+  /** Deletes files created before `createdBefore` and never attached; returns blobs now unused. */
+  deleteUnattachedFiles(createdBefore: number): Promise<string[]>;
 
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,0 +1,43 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import contentDisposition from 'content-disposition';
+import send from 'send';
+import type { App } from '../app.ts';
+import { bearerToken, fileCookieToken, lookupSession } from '../auth/request-token.ts';
+import { sendError } from '../http/respond.ts';
+import type { BlobStore } from './blob-store.ts';
+import { servesInline } from './file-types.ts';
+
+/** GET /api/files/:id and /api/files/:id/thumbnail, for those who may read the file. */
+export async function handleDownload(
+  app: App,
+  blobs: BlobStore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  fileId: string,
+  thumbnail: boolean,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'use GET', { allow: 'GET, HEAD' });
+  const session = await lookupSession(app, bearerToken(req) ?? fileCookieToken(req));
+  if (!session) return sendError(res, 401, 'sign in first');
+  const file = /^[1-9][0-9]{0,15}$/.test(fileId) ? await app.store.getFile(fileId) : null;
+  if (!file) return sendError(res, 404, 'file not found');
+  if (!(await app.store.mayReadFile(file.id, session.user.id))) return sendError(res, 403, 'you may not read this file');
+  if (thumbnail && !file.hasThumbnail) return sendError(res, 404, 'this file has no thumbnail');
+
+  const inline = thumbnail || servesInline(file.mime);
+  res.setHeader('content-type', thumbnail ? 'image/webp' : file.mime === 'text/plain' ? 'text/plain; charset=utf-8' : file.mime);
+  res.setHeader('content-disposition', contentDisposition(file.name, { type: inline ? 'inline' : 'attachment' }));
+  res.setHeader('x-content-type-options', 'nosniff');
+  // Even opened directly, a file can run nothing and load nothing.
+  res.setHeader('content-security-policy', "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox");
+  res.setHeader('cross-origin-resource-policy', 'same-origin');
+  // The bytes behind an id never change; "private" keeps shared caches from storing them.
+  res.setHeader('cache-control', 'private, max-age=31536000, immutable');
+  const path = thumbnail ? blobs.thumbnailPathOf(file.sha256) : blobs.pathOf(file.sha256);
+  send(req, path, { etag: true, lastModified: false, cacheControl: false, acceptRanges: true, dotfiles: 'allow' })
+    .on('error', (err: { status?: number }) => {
+      app.log.error({ err, fileId }, 'file missing from the blob store');
+      sendError(res, err.status === 404 ? 410 : 500, 'the file is no longer stored');
+    })
+    .pipe(res);
+}

@@ -1,0 +1,19 @@
+import type { App } from '../app.ts';
+
+/** Uploads that no message used within a day are abandoned (a closed tab, a removed preview). */
+export const UNATTACHED_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** Deletes abandoned uploads and the blobs no other upload shares; returns how many blobs went. */
+export async function collectUnattachedFiles(app: App, now = Date.now()): Promise<number> {
+  const unused = await app.store.deleteUnattachedFiles(now - UNATTACHED_MAX_AGE_MS);
+  for (const sha256 of unused) await app.blobs.remove(sha256);
+  return unused.length;
+}
+
+export function startFileGc(app: App, everyMs = 60 * 60 * 1000): () => void {
+  const timer = setInterval(() => {
+    collectUnattachedFiles(app).catch((err) => app.log.error({ err }, 'file clean-up failed'));
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { basename } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import busboy from 'busboy';
+import type { App } from '../app.ts';
+import { bearerToken, lookupSession } from '../auth/request-token.ts';
+import { sendError, sendJson } from '../http/respond.ts';
+import { TooManyRequests } from '../rate-limit.ts';
+import { fileUrl } from '../storage/sqlite-store.ts';
+import type { BlobStore } from './blob-store.ts';
+import { isAllowedType, sniffType, SNIFF_BYTES } from './file-types.ts';
+import { describeImage } from './images.ts';
+
+/** Room for the multipart framing around the file itself. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+class UploadError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Received {
+  tempPath: string;
+  sha256: string;
+  size: number;
+  head: Buffer;
+  name: string;
+}
+
+/** POST /api/files: one multipart field `file`, streamed to disk, never held in memory. */
+export async function handleUpload(app: App, blobs: BlobStore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const max = app.config.maxUploadBytes;
+  if (Number(req.headers['content-length'] ?? 0) > max + MULTIPART_OVERHEAD) {
+    // Refuse before reading a byte; closing stops a client that would send it all anyway.
+    return sendError(res, 413, `the file is larger than ${max} bytes`, { connection: 'close' });
+  }
+  const session = await lookupSession(app, bearerToken(req));
+  if (!session) return sendError(res, 401, 'sign in first: send Authorization: Bearer <token>');
+  let received: Received | null = null;
+  try {
+    await app.limits.consume('upload', session.user.id);
+    received = await receiveFile(req, blobs, max);
+    const mime = await sniffType(received.head);
+    if (!isAllowedType(mime, app.config.uploadAllowedTypes)) {
+      throw new UploadError(415, `files of type ${mime} are not accepted on this server`);
+    }
+    await blobs.commit(received.tempPath, received.sha256);
+    const image = await describeImage(blobs.pathOf(received.sha256), mime, blobs.thumbnailPathOf(received.sha256));
+    const file = await app.store.createFile({
+      sha256: received.sha256,
+      name: received.name,
+      mime,
+      size: received.size,
+      width: image?.width ?? null,
+      height: image?.height ?? null,
+      hasThumbnail: image?.hasThumbnail ?? false,
+      uploaderId: session.user.id,
+      createdAt: Date.now(),
+    });
+    sendJson(res, 201, {
+      id: file.id,
+      name: file.name,
+      mime: file.mime,
+      size: file.size,
+      url: fileUrl(file.id),
+      width: file.width,
+      height: file.height,
+      thumbnailUrl: file.hasThumbnail ? `${fileUrl(file.id)}/thumbnail` : null,
+    });
+  } catch (err) {
+    if (received) await rm(received.tempPath, { force: true });
+    if (err instanceof UploadError) return sendError(res, err.status, err.message);
+    if (err instanceof TooManyRequests) return sendError(res, 429, err.message);
+    app.log.error({ err }, 'upload failed');
+    sendError(res, 500, 'the upload could not be stored');
+  }
+}
+
+/** Parses the multipart body, writing the `file` field to a temp file while hashing it. */
+function receiveFile(req: IncomingMessage, blobs: BlobStore, max: number): Promise<Received> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: max, fields: 20, parts: 25, fieldSize: 8192 } });
+    } catch {
+      return reject(new UploadError(400, 'send multipart/form-data with one field named "file"'));
+    }
+    let writing: Promise<Received> | null = null;
+    let fileStream: Readable | null = null;
+    let failed = false;
+    const fail = (err: unknown) => {
+      if (failed) return;
+      failed = true;
+      req.unpipe(parser);
+      req.resume();
+      fileStream?.destroy();
+      // Answer only once the temp file is gone, so nothing half-written outlives the request.
+      void (writing ?? Promise.resolve(null))
+        .catch(() => null)
+        .then((r) => r && rm(r.tempPath, { force: true }))
+        .finally(() => reject(err));
+    };
+    parser.on('file', (field, stream, info) => {
+      if (field !== 'file' || writing) {
+        stream.resume();
+        return;
+      }
+      fileStream = stream;
+      writing = writeTemp(stream, blobs.tempPath(), cleanName(info.filename), max);
+      writing.catch((err) => fail(err instanceof UploadError ? err : new UploadError(400, 'the multipart body is malformed')));
+    });
+    parser.on('error', () => fail(new UploadError(400, 'the multipart body is malformed')));
+    parser.on('close', () => {
+      if (!writing) return fail(new UploadError(400, 'the form has no field named "file"'));
+      writing.then(resolve, () => {});
+    });
+    req.on('aborted', () => fail(new UploadError(400, 'the upload was cut off')));
+    req.pipe(parser);
+  });
+}
+
+async function writeTemp(stream: Readable & { truncated?: boolean }, tempPath: string, name: string, max: number): Promise<Received> {
+  const hash = createHash('sha256');
+  const headChunks: Buffer[] = [];
+  let size = 0;
+  let headSize = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      if (headSize < SNIFF_BYTES) {
+        headChunks.push(chunk.subarray(0, SNIFF_BYTES - headSize));
+        headSize += Math.min(chunk.length, SNIFF_BYTES - headSize);
+      }
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(stream, meter, createWriteStream(tempPath));
+    if (stream.truncated) throw new UploadError(413, `the file is larger than ${max} bytes`);
+    if (size === 0) throw new UploadError(400, 'the file is empty');
+  } catch (err) {
+    await rm(tempPath, { force: true });
+    throw err;
+  }
+  return { tempPath, sha256: hash.digest('hex'), size, head: Buffer.concat(headChunks), name };
+}
+
+/** A display name for the file: no path, no control characters, bounded length. */
+function cleanName(raw: string | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  const name = basename((raw ?? '').replaceAll('\\', '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (name || 'file').slice(0, 200);
+}

@@ -1,0 +1,24 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { App } from '../app.ts';
+import type { BlobStore } from '../files/blob-store.ts';
+import { handleDownload } from '../files/download.ts';
+import { handleFileCookie } from '../files/file-cookie.ts';
+import { handleUpload } from '../files/upload.ts';
+import { sendError } from './respond.ts';
+
+/** The plain-HTTP endpoints under /api (everything else is tRPC). */
+export async function routeApi(app: App, blobs: BlobStore, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  try {
+    if (path === '/api/files') {
+      if (req.method !== 'POST') return sendError(res, 405, 'use POST', { allow: 'POST' });
+      return await handleUpload(app, blobs, req, res);
+    }
+    const file = /^\/api\/files\/([^/]+)(\/thumbnail)?$/.exec(path);
+    if (file) return await handleDownload(app, blobs, req, res, file[1] as string, file[2] !== undefined);
+    if (path === '/api/session') return await handleFileCookie(app, req, res);
+    sendError(res, 404, 'not found');
+  } catch (err) {
+    app.log.error({ err, path }, 'request failed');
+    sendError(res, 500, 'internal error');
+  }
+}
