@@ -1,0 +1,35 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useAuth } from '../auth/authContext.ts';
+import { useMe } from '../auth/meContext.ts';
+import { errorCode } from '../lib/errors.ts';
+import { applyRoomActivity } from '../rooms/roomActivity.ts';
+import { useUpdateRooms } from '../rooms/useRooms.ts';
+import { trpc } from '../trpc.ts';
+import { historyKey, type History } from './history.ts';
+import { mergeEvent } from './mergeEvent.ts';
+
+/**
+ * Streams the open room's events into its cached history. `resumeFrom` is the newest event
+ * the cache already holds, so the server first replays whatever happened since; after a
+ * dropped socket the ws link resumes from the last event it saw. Either way every message
+ * arrives, and mergeEvent makes repeats harmless.
+ */
+export function useRoomEvents(roomId: string, resumeFrom: string | null) {
+  const queryClient = useQueryClient();
+  const updateRooms = useUpdateRooms();
+  const me = useMe();
+  const { forget } = useAuth();
+  return trpc.message.onEvent.useSubscription(
+    { roomId, lastEventId: resumeFrom },
+    {
+      enabled: resumeFrom !== null,
+      onData: ({ id, data }) => {
+        queryClient.setQueryData<History>(historyKey(roomId), (history) => history && mergeEvent(history, data, id));
+        updateRooms((rooms) => applyRoomActivity(rooms, data, { userId: me.id, activeRoomId: roomId }));
+      },
+      onError: (error) => {
+        if (errorCode(error) === 'UNAUTHORIZED') forget();
+      },
+    },
+  );
+}

@@ -1,0 +1,39 @@
+import { errorMessage } from '../lib/errors.ts';
+import { trpc } from '../trpc.ts';
+import { Dialog } from '../ui/Dialog.tsx';
+import { FormError } from '../ui/FormError.tsx';
+import { button } from '../ui/styles.ts';
+import { upsertRoom } from './roomActivity.ts';
+import { openRoom } from './route.ts';
+import { useUpdateRooms } from './useRooms.ts';
+import { UserSearch } from './UserSearch.tsx';
+
+/** Starts (or reopens) the direct conversation with someone found by search. */
+export function NewMessageDialog({ onClose }: { onClose(): void }) {
+  const updateRooms = useUpdateRooms();
+  const open = trpc.dm.open.useMutation({
+    onSuccess: (room) => {
+      updateRooms((rooms) => upsertRoom(rooms, room));
+      openRoom(room.id);
+      onClose();
+    },
+  });
+  return (
+    <Dialog title="New message" description="Find someone to talk to one-on-one." onClose={onClose}>
+      <UserSearch
+        renderAction={(user) => (
+          <button
+            type="button"
+            className={button.secondary}
+            aria-label={`Message ${user.displayName}`}
+            disabled={open.isPending}
+            onClick={() => open.mutate({ userId: user.id })}
+          >
+            Message
+          </button>
+        )}
+      />
+      <FormError message={open.error ? errorMessage(open.error) : null} />
+    </Dialog>
+  );
+}

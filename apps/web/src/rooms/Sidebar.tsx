@@ -1,0 +1,103 @@
+import type { Room } from '@chat/api-types';
+import { useState, type ReactNode } from 'react';
+import { SignOutButton } from '../auth/SignOutButton.tsx';
+import { useMe } from '../auth/meContext.ts';
+import { Avatar } from '../ui/Avatar.tsx';
+import { CompassIcon, PlusIcon } from '../ui/icons.tsx';
+import { button, muted } from '../ui/styles.ts';
+import { BrowseRoomsDialog } from './BrowseRoomsDialog.tsx';
+import { NewMessageDialog } from './NewMessageDialog.tsx';
+import { NewRoomDialog } from './NewRoomDialog.tsx';
+import { RoomLink } from './RoomLink.tsx';
+import { useRooms } from './useRooms.ts';
+
+type OpenDialog = 'new-room' | 'browse' | 'new-message' | null;
+
+const byName = (a: Room, b: Room) => a.name.localeCompare(b.name);
+const byRecentActivity = (a: Room, b: Room) => (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? '') || byName(a, b);
+
+export function Sidebar({ activeRoomId, className }: { activeRoomId: string | null; className: string }) {
+  const me = useMe();
+  const rooms = useRooms();
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const close = () => setDialog(null);
+
+  const joined = (rooms.data ?? []).filter((r) => r.joined);
+  const channels = joined.filter((r) => r.kind !== 'direct').sort(byName);
+  const directs = joined.filter((r) => r.kind === 'direct').sort(byRecentActivity);
+
+  return (
+    <nav
+      aria-label="Conversations"
+      className={`${className} w-full shrink-0 flex-col border-slate-200 bg-slate-50 md:w-72 md:border-r dark:border-slate-800 dark:bg-slate-900/60`}
+    >
+      <div className="flex items-center gap-2 px-4 pt-4 pb-2">
+        <span className="flex size-8 items-center justify-center rounded-lg bg-indigo-600 text-sm font-bold text-white">C</span>
+        <span className="font-semibold tracking-tight">Chat</span>
+      </div>
+
+      <div className="min-h-0 flex-1 overflow-y-auto px-2 pb-4">
+        <Section title="Rooms" action={{ label: 'New room', onClick: () => setDialog('new-room') }}>
+          {rooms.isPending && <p className={`${muted} px-3 py-1 text-sm`}>Loading…</p>}
+          {rooms.isError && <p className="px-3 py-1 text-sm text-red-600 dark:text-red-400">Couldn't load rooms.</p>}
+          {rooms.isSuccess && channels.length === 0 && (
+            <p className={`${muted} px-3 py-1 text-sm`}>You haven't joined any rooms yet.</p>
+          )}
+          <ul>
+            {channels.map((room) => (
+              <li key={room.id}>
+                <RoomLink room={room} active={room.id === activeRoomId} />
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="mt-1 flex w-full items-center gap-2 rounded-lg px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-200/70 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
+            onClick={() => setDialog('browse')}
+          >
+            <CompassIcon />
+            Browse rooms
+          </button>
+        </Section>
+
+        <Section title="Direct messages" action={{ label: 'New message', onClick: () => setDialog('new-message') }}>
+          {rooms.isSuccess && directs.length === 0 && <p className={`${muted} px-3 py-1 text-sm`}>No conversations yet.</p>}
+          <ul>
+            {directs.map((room) => (
+              <li key={room.id}>
+                <RoomLink room={room} active={room.id === activeRoomId} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      </div>
+
+      <div className="flex items-center gap-3 border-t border-slate-200 px-4 py-3 dark:border-slate-800">
+        <Avatar user={me} />
+        <div className="min-w-0 flex-1">
+          <p className="truncate text-sm font-medium">{me.displayName}</p>
+          <p className={`${muted} truncate text-xs`}>@{me.username}</p>
+        </div>
+        <SignOutButton />
+      </div>
+
+      {dialog === 'new-room' && <NewRoomDialog onClose={close} />}
+      {dialog === 'browse' && <BrowseRoomsDialog onClose={close} />}
+      {dialog === 'new-message' && <NewMessageDialog onClose={close} />}
+    </nav>
+  );
+}
+
+function Section({ title, action, children }: { title: string; action: { label: string; onClick(): void }; children: ReactNode }) {
+  return (
+    <section className="mt-4" aria-label={title}>
+      <div className="flex items-center justify-between px-3 pb-1">
+        <h2 className={`${muted} text-xs font-semibold tracking-wide uppercase`}>{title}</h2>
+        <button type="button" className={button.iconSmall} aria-label={action.label} title={action.label} onClick={action.onClick}>
+          <PlusIcon />
+        </button>
+      </div>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Room } from '@chat/api-types';
+import { describe, expect, it } from 'vitest';
+import { alice, bob, message } from '../test/fixtures.ts';
+import { applyRoomActivity, markRoomRead, upsertRoom } from './roomActivity.ts';
+
+const room = (overrides: Partial<Room> = {}): Room => ({
+  id: '10',
+  name: 'General',
+  topic: '',
+  kind: 'public',
+  memberCount: 2,
+  joined: true,
+  unreadCount: 0,
+  lastMessageAt: null,
+  ...overrides,
+});
+
+const me = { userId: alice.id, activeRoomId: null };
+
+describe('applyRoomActivity', () => {
+  it("counts someone else's new message as unread and moves lastMessageAt", () => {
+    const m = message(1, { author: bob });
+    const [r] = applyRoomActivity([room()], { type: 'created', message: m }, me);
+    expect(r).toMatchObject({ unreadCount: 1, lastMessageAt: m.createdAt });
+  });
+
+  it('does not count my own messages or the room on screen', () => {
+    const mine = applyRoomActivity([room()], { type: 'created', message: message(1) }, me);
+    expect(mine[0]?.unreadCount).toBe(0);
+    const onScreen = applyRoomActivity([room()], { type: 'created', message: message(1, { author: bob }) }, { ...me, activeRoomId: '10' });
+    expect(onScreen[0]?.unreadCount).toBe(0);
+  });
+
+  it('does not count a replayed message twice', () => {
+    const event = { type: 'created' as const, message: message(1, { author: bob }) };
+    const once = applyRoomActivity([room()], event, me);
+    expect(applyRoomActivity(once, event, me)).toBe(once);
+  });
+
+  it('ignores edits, deletions, unknown rooms and rooms I have not joined', () => {
+    const rooms = [room()];
+    expect(applyRoomActivity(rooms, { type: 'updated', message: message(1, { author: bob }) }, me)).toBe(rooms);
+    expect(applyRoomActivity(rooms, { type: 'created', message: message(1, { author: bob, roomId: '99' }) }, me)).toBe(rooms);
+    const browsed = applyRoomActivity([room({ joined: false })], { type: 'created', message: message(1, { author: bob }) }, me);
+    expect(browsed[0]?.unreadCount).toBe(0);
+  });
+});
+
+describe('markRoomRead / upsertRoom', () => {
+  it('clears one room only', () => {
+    const rooms = markRoomRead([room({ unreadCount: 3 }), room({ id: '11', unreadCount: 2 })], '10');
+    expect(rooms.map((r) => r.unreadCount)).toEqual([0, 2]);
+  });
+
+  it('adds a new room and replaces a known one', () => {
+    const added = upsertRoom([room()], room({ id: '11', name: 'Tech Talk' }));
+    expect(added.map((r) => r.name)).toEqual(['General', 'Tech Talk']);
+    expect(upsertRoom(added, room({ joined: false }))[0]?.joined).toBe(false);
+  });
+});

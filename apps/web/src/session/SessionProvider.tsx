@@ -1,0 +1,27 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { AuthContext, type AuthState } from '../auth/authContext.ts';
+import { ConnectionContext } from '../connection/connectionContext.ts';
+import { trpc } from '../trpc.ts';
+import type { SessionStore } from './sessionStore.ts';
+
+/** Provides auth, tRPC, React Query and the connection state of the current session. */
+export function SessionProvider({ store, children }: { store: SessionStore; children: ReactNode }) {
+  const { token, signedInAs, session } = useSyncExternalStore(store.subscribe, store.get);
+  const auth = useMemo<AuthState>(
+    () => ({ token, signedInAs, signIn: store.signIn, forget: store.forget }),
+    [token, signedInAs, store],
+  );
+  return (
+    <AuthContext value={auth}>
+      <trpc.Provider client={session.trpcClient} queryClient={session.queryClient}>
+        <QueryClientProvider client={session.queryClient}>
+          {/* Keyed so nothing from the previous session's tree (state, subscriptions) survives. */}
+          <ConnectionContext value={session.connection} key={session.id}>
+            {children}
+          </ConnectionContext>
+        </QueryClientProvider>
+      </trpc.Provider>
+    </AuthContext>
+  );
+}

@@ -1,0 +1,65 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { createWSClient, wsLink, type TRPCWebSocketClient } from '@trpc/client';
+import { createConnectionStore, type ConnectionStore } from '../connection/connectionStore.ts';
+import { errorCode } from '../lib/errors.ts';
+import { trpc, trpcSocketUrl } from '../trpc.ts';
+
+/** Everything tied to one auth token: a new token gets a new socket (new connectionParams) and an empty cache. */
+export interface Session {
+  /** Distinguishes sessions, e.g. as a React key so a new session starts from a fresh tree. */
+  id: number;
+  queryClient: QueryClient;
+  trpcClient: ReturnType<typeof trpc.createClient>;
+  connection: ConnectionStore;
+  close(): void;
+}
+
+/**
+ * tRPC's default backoff grows to 30 s, so a laptop back online could sit "Reconnecting…" for
+ * half a minute. Capped at a few seconds instead, with jitter so a restarted server isn't hit
+ * by every client in the same instant.
+ */
+function reconnectDelay(attempt: number): number {
+  return Math.min(500 * 2 ** attempt, 4_000) + Math.random() * 1_000;
+}
+
+let sessions = 0;
+
+export function createSession(token: string | null, onUnauthorized: () => void): Session {
+  const onError = (error: unknown) => {
+    if (token !== null && errorCode(error) === 'UNAUTHORIZED') onUnauthorized();
+  };
+  const queryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        // Only failures without a server answer are worth repeating; FORBIDDEN stays FORBIDDEN.
+        retry: (failures, error) => failures < 3 && errorCode(error) === undefined,
+      },
+    },
+  });
+  const wsClient: TRPCWebSocketClient = createWSClient({
+    url: trpcSocketUrl,
+    connectionParams: () => (token === null ? null : { token }),
+    // Detects sockets that died silently (sleeping laptop, dropped Wi-Fi) so reconnect starts.
+    keepAlive: { enabled: true, intervalMs: 15_000, pongTimeoutMs: 5_000 },
+    retryDelayMs: reconnectDelay,
+  });
+  // Subscriptions replay their own gaps from lastEventId; everything else may be stale after a drop.
+  const connection = createConnectionStore(wsClient, () => {
+    void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'chat' });
+  });
+  return {
+    id: ++sessions,
+    queryClient,
+    trpcClient: trpc.createClient({ links: [wsLink({ client: wsClient })] }),
+    connection,
+    close() {
+      connection.dispose();
+      queryClient.clear();
+      void wsClient.close();
+    },
+  };
+}

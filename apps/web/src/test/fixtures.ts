@@ -1,0 +1,21 @@
+import type { Message, User } from '@chat/api-types';
+
+export const alice: User = { id: '1', username: 'alice', displayName: 'Alice' };
+export const bob: User = { id: '2', username: 'bob', displayName: 'Bob' };
+
+/** A message whose id, seq and times all follow from `seq`, so tests read as sequences. */
+export function message(seq: number, overrides: Partial<Message> = {}): Message {
+  return {
+    id: String(seq),
+    roomId: '10',
+    seq,
+    author: alice,
+    body: `message ${seq}`,
+    clientMsgId: `c${seq}`,
+    createdAt: new Date(Date.UTC(2026, 0, 1, 12, 0, seq)).toISOString(),
+    editedAt: null,
+    deleted: false,
+    attachments: [],
+    ...overrides,
+  };
+}

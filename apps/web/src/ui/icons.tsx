@@ -1,0 +1,63 @@
+/** Inline icons (decorative: every control that uses one also has a text or aria-label). */
+const common = {
+  width: 18,
+  height: 18,
+  viewBox: '0 0 24 24',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 2,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+  'aria-hidden': true,
+} as const;
+
+export const CloseIcon = () => (
+  <svg {...common}>
+    <path d="M18 6 6 18M6 6l12 12" />
+  </svg>
+);
+export const PlusIcon = () => (
+  <svg {...common}>
+    <path d="M12 5v14M5 12h14" />
+  </svg>
+);
+export const HashIcon = () => (
+  <svg {...common} width={16} height={16}>
+    <path d="M4 9h16M4 15h16M10 3 8 21M16 3l-2 18" />
+  </svg>
+);
+export const LockIcon = () => (
+  <svg {...common} width={16} height={16}>
+    <rect x="4" y="11" width="16" height="10" rx="2" />
+    <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+  </svg>
+);
+export const SendIcon = () => (
+  <svg {...common}>
+    <path d="m22 2-7 20-4-9-9-4Z" />
+    <path d="M22 2 11 13" />
+  </svg>
+);
+export const BackIcon = () => (
+  <svg {...common}>
+    <path d="m15 18-6-6 6-6" />
+  </svg>
+);
+export const CompassIcon = () => (
+  <svg {...common} width={16} height={16}>
+    <circle cx="12" cy="12" r="10" />
+    <path d="m16.2 7.8-2.1 6.3-6.3 2.1 2.1-6.3Z" />
+  </svg>
+);
+export const UsersIcon = () => (
+  <svg {...common} width={16} height={16}>
+    <path d="M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2" />
+    <circle cx="9" cy="7" r="4" />
+    <path d="M22 21v-2a4 4 0 0 0-3-3.9M16 3.1a4 4 0 0 1 0 7.8" />
+  </svg>
+);
+export const ChatIcon = () => (
+  <svg {...common}>
+    <path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z" />
+  </svg>
+);
