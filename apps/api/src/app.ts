@@ -7,6 +7,7 @@ import type { Metrics } from './metrics.ts';
 import { Presence } from './presence/presence.ts';
 import type { RateLimits } from './rate-limit.ts';
 import type { ChatStore } from './storage/store.ts';
+import { TypingTracker } from './typing/typing-tracker.ts';
 
 /** The long-lived services every procedure works with; one per server instance. */
 export interface App {
@@ -16,6 +17,9 @@ export interface App {
   fanout: FanOut;
   presence: Presence;
   liveSessions: LiveSessions;
+  typing: TypingTracker;
+  /** General: every new account starts as a member, so its sidebar is never empty. */
+  welcomeRoomId: string;
   limits: RateLimits;
   metrics: Metrics;
   log: Logger;
@@ -27,9 +31,16 @@ export const DEFAULT_ROOMS = [
   { name: 'Random', topic: 'Off-topic, links and fun', kind: 'public' },
 ] as const;
 
-export async function createApp(deps: Omit<App, 'presence' | 'liveSessions'>): Promise<App> {
-  const app: App = { ...deps, presence: new Presence(), liveSessions: new LiveSessions() };
-  for (const room of DEFAULT_ROOMS) await app.store.ensureRoom(room);
+export async function createApp(deps: Omit<App, 'presence' | 'liveSessions' | 'typing' | 'welcomeRoomId'>): Promise<App> {
+  const roomIds: string[] = [];
+  for (const room of DEFAULT_ROOMS) roomIds.push(await deps.store.ensureRoom(room));
+  const app: App = {
+    ...deps,
+    presence: new Presence(),
+    liveSessions: new LiveSessions(),
+    typing: new TypingTracker(deps.fanout),
+    welcomeRoomId: roomIds[0] as string,
+  };
   await app.fanout.subscribe(SESSIONS_CHANNEL, (message) => {
     if (message.kind === 'session-revoked') app.liveSessions.revoke(message.sessionId);
   });

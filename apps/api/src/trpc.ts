@@ -4,6 +4,8 @@ import { describeValidation, toTRPCError } from './errors.ts';
 import type { SessionInfo } from './storage/store.ts';
 
 const t = initTRPC.context<Context>().create({
+  // Stack traces only in development: tRPC would otherwise send them unless NODE_ENV=production.
+  isDev: process.env.NODE_ENV === 'development',
   errorFormatter({ shape, error }) {
     const field = error.code === 'BAD_REQUEST' ? describeValidation(error.cause) : null;
     return field ? { ...shape, message: field, data: { ...shape.data, field: field.split(':')[0] } } : shape;

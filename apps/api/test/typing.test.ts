@@ -57,6 +57,22 @@ test('typing shows up for others, clears on typing: false, and expires by itself
   watch.stop();
 });
 
+test('someone who starts watching learns at once who is already typing', async () => {
+  const alice = pool.add(await signUp(server, 'alice'));
+  const bob = pool.add(await signUp(server, 'bob'));
+  const room = await alice.client.room.create.mutate({ name: uniqueName('Typing late') });
+  await bob.client.room.join.mutate({ roomId: room.id });
+  const first = watchTyping(alice.client, room.id);
+  await first.started;
+  await alice.client.room.setTyping.mutate({ roomId: room.id, typing: true });
+  await eventually(() => expect(first.states.at(-1)).toEqual([alice.user.id]));
+
+  const late = watchTyping(bob.client, room.id);
+  await eventually(() => expect(late.states).toEqual([[alice.user.id]]));
+  first.stop();
+  late.stop();
+});
+
 test('an outsider cannot watch typing in a private room', async () => {
   const alice = pool.add(await signUp(server, 'owner'));
   const eve = pool.add(await signUp(server, 'eve'));

@@ -21,6 +21,7 @@ export const authRouter = router({
       displayName: input.displayName ?? input.username,
       passwordHash: await hashPassword(input.password),
     });
+    await ctx.app.store.addMember(ctx.app.welcomeRoomId, user.id);
     ctx.app.log.info({ userId: user.id }, 'user registered');
     return startSession(ctx.app, user);
   }),

@@ -5,9 +5,11 @@ export type BusMessage =
   | { kind: 'event'; event: StoredEvent }
   | { kind: 'typing'; roomId: string; user: User; typing: boolean }
   | { kind: 'member-left'; roomId: string; userId: string }
+  | { kind: 'rooms-changed'; userId: string }
   | { kind: 'session-revoked'; sessionId: string };
 
 export const roomChannel = (roomId: string) => `room:${roomId}`;
+export const userChannel = (userId: string) => `user:${userId}`;
 export const SESSIONS_CHANNEL = 'sessions';
 
 /**

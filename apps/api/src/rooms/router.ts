@@ -5,6 +5,7 @@ import { DomainError } from '../storage/errors.ts';
 import type { Room } from '../storage/store.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 import { roomTyping } from '../typing/room-typing.ts';
+import { notifyRoomsChanged } from '../users/user-events.ts';
 import { requireMember, requireReadable } from './access.ts';
 
 async function roomAsSeenBy(app: App, roomId: string, userId: string): Promise<Room> {
@@ -24,6 +25,7 @@ export const roomRouter = router({
       kind: input.kind ?? 'public',
       createdBy: ctx.session.user.id,
     });
+    await notifyRoomsChanged(ctx.app, [ctx.session.user.id]);
     return roomAsSeenBy(ctx.app, roomId, ctx.session.user.id);
   }),
 
@@ -36,6 +38,7 @@ export const roomRouter = router({
       throw new DomainError('FORBIDDEN', 'this room is invite-only');
     }
     await ctx.app.store.addMember(room.id, userId);
+    await notifyRoomsChanged(ctx.app, [userId]);
     return roomAsSeenBy(ctx.app, room.id, userId);
   }),
 
@@ -45,6 +48,7 @@ export const roomRouter = router({
     await ctx.app.store.removeMember(room.id, ctx.session.user.id);
     // Ends this user's running streams of a room they may no longer read.
     await ctx.app.fanout.publish(roomChannel(room.id), { kind: 'member-left', roomId: room.id, userId: ctx.session.user.id });
+    await notifyRoomsChanged(ctx.app, [ctx.session.user.id]);
   }),
 
   invite: protectedProcedure.input(inviteInput).mutation(async ({ ctx, input }) => {
@@ -52,6 +56,7 @@ export const roomRouter = router({
     if (room.kind === 'direct') throw new DomainError('BAD_REQUEST', 'roomId: a direct message has exactly two people');
     if (!(await ctx.app.store.getUser(input.userId))) throw new DomainError('NOT_FOUND', 'user not found');
     await ctx.app.store.addMember(room.id, input.userId);
+    await notifyRoomsChanged(ctx.app, [input.userId]);
   }),
 
   members: protectedProcedure.input(roomIdInput).query(async ({ ctx, input }) => {

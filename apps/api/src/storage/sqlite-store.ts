@@ -180,12 +180,16 @@ export class SqliteStore implements ChatStore {
     }
   }
 
-  async ensureRoom(input: { name: string; topic: string; kind: 'public' | 'private' }): Promise<void> {
+  async ensureRoom(input: { name: string; topic: string; kind: 'public' | 'private' }): Promise<string> {
+    const nameKey = input.name.toLowerCase();
     this.db
       .insert(rooms)
-      .values({ ...input, nameKey: input.name.toLowerCase(), createdAt: Date.now() })
+      .values({ ...input, nameKey, createdAt: Date.now() })
       .onConflictDoNothing()
       .run();
+    const row = this.db.select({ id: rooms.id }).from(rooms).where(eq(rooms.nameKey, nameKey)).get();
+    if (!row) throw new Error(`room ${input.name} vanished right after it was ensured`);
+    return String(row.id);
   }
 
   async getRoomSummary(roomId: string) {

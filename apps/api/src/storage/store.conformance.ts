@@ -50,7 +50,7 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
         code: 'CONFLICT',
       });
       const priv = await store.createRoom({ name: 'Secret', topic: '', kind: 'private', createdBy: alice.id });
-      await store.ensureRoom({ name: 'Ops', topic: 'other', kind: 'public' });
+      expect(await store.ensureRoom({ name: 'Ops', topic: 'other', kind: 'public' })).toBe(pub);
       expect((await store.listRooms(bob.id)).map((r) => r.id)).toEqual([pub]);
       const seenByAlice = await store.listRooms(alice.id);
       expect(seenByAlice.map((r) => r.name)).toEqual(['Ops', 'Secret']);

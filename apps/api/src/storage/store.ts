@@ -113,8 +113,8 @@ export interface ChatStore {
 
   /** Creates a public or private room with the creator as its first member. */
   createRoom(input: { name: string; topic: string; kind: 'public' | 'private'; createdBy: string | null }): Promise<string>;
-  /** Creates the room unless one of that name exists; used for the default rooms. */
-  ensureRoom(input: { name: string; topic: string; kind: 'public' | 'private' }): Promise<void>;
+  /** Creates the room unless one of that name exists; returns its id. For the default rooms. */
+  ensureRoom(input: { name: string; topic: string; kind: 'public' | 'private' }): Promise<string>;
   getRoomSummary(roomId: string): Promise<RoomSummary | null>;
   /** The room as `userId` sees it (direct rooms are named after the other user). */
   getRoom(roomId: string, userId: string): Promise<Room | null>;

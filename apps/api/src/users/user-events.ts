@@ -1,0 +1,40 @@
+import { TRPCError } from '@trpc/server';
+import type { App } from '../app.ts';
+import { userChannel } from '../fanout/fanout.ts';
+import { EventQueue } from '../messages/event-queue.ts';
+import type { SessionInfo } from '../storage/store.ts';
+
+export interface UserEvent {
+  /** The user's room list changed (joined, left, invited, a new direct message): refetch it. */
+  type: 'rooms-changed';
+}
+
+/** Tells these users' open clients, on every server process, that their room lists changed. */
+export async function notifyRoomsChanged(app: App, userIds: string[]): Promise<void> {
+  for (const userId of new Set(userIds)) {
+    await app.fanout.publish(userChannel(userId), { kind: 'rooms-changed', userId });
+  }
+}
+
+/** One user's own events, until the subscription stops or the session is revoked. */
+export async function* userEvents(app: App, session: SessionInfo, signal: AbortSignal | undefined): AsyncGenerator<UserEvent> {
+  const queue = new EventQueue<UserEvent>(signal);
+  const unsubscribe = await app.fanout.subscribe(userChannel(session.user.id), (message) => {
+    if (message.kind === 'rooms-changed') queue.push({ type: 'rooms-changed' });
+  });
+  const detach = app.liveSessions.attach(session.sessionId, () =>
+    queue.fail(new TRPCError({ code: 'UNAUTHORIZED', message: 'the session has ended' })),
+  );
+  app.metrics.activeSubscriptions.inc({ path: 'user.onEvent' });
+  try {
+    for (;;) {
+      const event = await queue.next();
+      if (!event) return;
+      yield event;
+    }
+  } finally {
+    unsubscribe();
+    detach();
+    app.metrics.activeSubscriptions.dec({ path: 'user.onEvent' });
+  }
+}
