@@ -1,0 +1,6 @@
+export type { AppRouter, Message, Room, RouterInputs, RouterOutputs, User } from '@chat/api-types';
+export type { Api } from './api.ts';
+export { createChatClient, type ChatClient, type ChatClientOptions } from './chat-client.ts';
+export { ChatError, isChatError, toChatError, type ChatErrorCode } from './errors.ts';
+export type { Follow, FollowOptions, RoomEvent } from './follow.ts';
+export type { SendOptions } from './send.ts';
