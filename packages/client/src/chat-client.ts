@@ -1,4 +1,4 @@
-import { createTRPCClient, createWSClient, httpBatchLink, wsLink, type TRPCLink } from '@trpc/client';
+import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink, type TRPCLink } from '@trpc/client';
 import type { AppRouter, RouterInputs, User } from '@chat/api-types';
 import type { Api } from './api.ts';
 import { toChatError } from './errors.ts';
@@ -14,6 +14,12 @@ export interface ChatClientOptions {
   WebSocket?: typeof globalThis.WebSocket;
   /** Delay before reconnect attempt n (default: 250 ms doubling up to 5 s). */
   retryDelayMs?: (attempt: number) => number;
+  /**
+   * How queries and mutations travel (subscriptions always use the WebSocket). 'http' suits
+   * short-lived programs: no socket to open, and an unreachable server fails at once instead
+   * of waiting for a reconnect.
+   */
+  requests?: 'websocket' | 'http';
 }
 
 export interface ChatClient {
@@ -49,8 +55,20 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   // Signing in swaps the socket (its connectionParams are sent once); this link always
   // forwards to the current one, so `api` stays the same object for the program's lifetime.
   const current: TRPCLink<AppRouter> = (runtime) => (ctx) => wsLink<AppRouter>({ client: socket })(runtime)(ctx);
-  const api: Api = createTRPCClient<AppRouter>({ links: [current] });
-  const http = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${base}/trpc` })] });
+  const overHttp = httpBatchLink<AppRouter>({
+    url: `${base}/trpc`,
+    headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+  });
+  const api: Api = createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription' || options.requests !== 'http',
+        true: current,
+        false: overHttp,
+      }),
+    ],
+  });
+  const http = createTRPCClient<AppRouter>({ links: [overHttp] });
   const follows = new Set<Follow>();
 
   const signedIn = async (result: { token: string; user: User }) => {

@@ -1,0 +1,120 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startServer, type RunningServer, type ServerOptions } from '../../api/src/http/server.ts';
+import { run, until } from './spawn.ts';
+
+const bin = join(import.meta.dirname, '../bin/chat.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'chat-cli-'));
+let server: RunningServer;
+let options: ServerOptions;
+
+beforeAll(async () => {
+  options = { port: 0, dataDir: join(dir, 'data'), logLevel: 'silent', rateLimit: false };
+  server = await startServer(options);
+  options.port = server.port;
+});
+afterAll(() => server.close());
+
+const envFor = (who: string) => ({ CHAT_URL: server.url, CHAT_CONFIG: join(dir, `${who}.json`), CHAT_TOKEN: '', CHAT_PASSWORD: '' });
+
+/** Runs `chat …` to the end: its exit code, stdout lines and stderr. */
+async function chat(who: string, ...args: string[]) {
+  const proc = run([bin, ...args], envFor(who));
+  const code = await proc.exited;
+  return { code, lines: proc.lines, out: proc.lines.join('\n'), err: proc.stderr() };
+}
+const json = async (who: string, ...args: string[]) => {
+  const result = await chat(who, '--json', ...args);
+  expect(result.code, result.err).toBe(0);
+  return result.lines.map((l) => JSON.parse(l));
+};
+
+describe('chat', () => {
+  test('register and login save the session to a file only its owner can read', async () => {
+    const reg = await chat('ana', 'register', 'ana', '--password', 'ana-password', '--display-name', 'Ana Lima');
+    expect(reg.code, reg.err).toBe(0);
+    expect(reg.out).toContain('Signed in as Ana Lima (@ana)');
+    expect(statSync(join(dir, 'ana.json')).mode & 0o777).toBe(0o600);
+    const [login] = await json('ben', 'register', 'ben', '--password', 'ben-password');
+    expect(login.user).toMatchObject({ username: 'ben' });
+    const again = await chat('ana', 'login', 'ana', '--password', 'ana-password');
+    expect(again.code, again.err).toBe(0);
+    const wrong = await chat('ana2', 'login', 'ana', '--password', 'not-her-password');
+    expect(wrong.code).toBe(3);
+    expect(wrong.err).toMatch(/^chat: wrong username or password/);
+  });
+
+  test('rooms, join and send by room name, in human and JSON output', async () => {
+    const rooms = await chat('ana', 'rooms');
+    expect(rooms.out).toMatch(/# General — /);
+    expect(rooms.out).toMatch(/# Random \(not joined\)/);
+    const [list] = await json('ana', 'rooms');
+    expect(list.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['General', 'Random', 'Tech Talk']));
+    const refused = await chat('ana', 'send', 'random', 'hello');
+    expect(refused.code).toBe(4);
+    expect(refused.err).toContain('join the room first');
+    expect((await chat('ana', 'join', 'random')).out).toMatch(/^Joined # Random/);
+    const sent = await chat('ana', 'send', 'random', 'hello **random**');
+    expect(sent.out).toMatch(/Ana Lima: hello \*\*random\*\*$/);
+    const [message] = await json('ana', 'send', '#Random', 'second');
+    expect(message).toMatchObject({ body: 'second', author: { username: 'ana' } });
+  });
+
+  test('dm and search', async () => {
+    const dm = await chat('ben', 'dm', 'ana', 'psst, the deployment is done');
+    expect(dm.code, dm.err).toBe(0);
+    const search = await chat('ana', 'search', 'deploy');
+    expect(search.out).toMatch(/^ben .*psst, the deployment is done$/m);
+    const [hits] = await json('ana', 'search', 'deploy');
+    expect(hits).toHaveLength(1);
+    expect((await chat('ana', 'search', 'nothing-like-this')).out).toBe('No messages found.');
+    expect((await chat('ben', 'dm', 'nobody', 'x')).code).toBe(4);
+  });
+
+  test('errors: usage, unknown room, signed out, unreachable server; --help everywhere', async () => {
+    expect((await chat('ana', 'send', 'general')).code).not.toBe(0);
+    expect((await chat('ana', 'send', 'no-such-room', 'x')).err).toContain('no room named "no-such-room"');
+    const signedOut = await chat('nobody', 'rooms');
+    expect(signedOut.code).toBe(3);
+    expect(signedOut.err).toContain('chat login');
+    const unreachable = run([bin, 'rooms'], { ...envFor('ana'), CHAT_URL: 'http://127.0.0.1:9' });
+    expect(await unreachable.exited).toBe(6);
+    expect(unreachable.stderr()).toMatch(/^chat: /);
+    for (const command of ['login', 'register', 'rooms', 'join', 'send', 'tail', 'dm', 'search']) {
+      const help = await chat('ana', command, '--help');
+      expect(help.code).toBe(0);
+      expect(help.out).toContain(`Usage: chat ${command}`);
+    }
+  });
+
+  test('tail follows live across a server restart with no gap and no repeat, and --since resumes', async () => {
+    const tail = run([bin, '--json', 'tail', 'general'], envFor('ben'));
+    const events = () => tail.lines.map((l) => JSON.parse(l) as { eventId: string; message: { body: string } });
+    await new Promise((r) => setTimeout(r, 1500));
+    for (const body of ['t1', 't2']) await chat('ana', 'send', 'general', body);
+    await until(() => events().length === 2);
+
+    await server.close();
+    server = await startServer(options);
+    for (const body of ['t3', 't4']) expect((await chat('ana', 'send', 'general', body)).code).toBe(0);
+    await until(() => events().length === 4);
+    tail.child.kill('SIGINT');
+    expect(await tail.exited).toBe(0);
+    expect(events().map((e) => e.message.body)).toEqual(['t1', 't2', 't3', 't4']);
+
+    await chat('ana', 'send', 'general', 't5');
+    const resumed = run([bin, '--json', 'tail', 'general', '--since', events()[3]?.eventId as string], envFor('ben'));
+    await until(() => resumed.lines.length === 1);
+    resumed.child.kill('SIGINT');
+    await resumed.exited;
+    expect(JSON.parse(resumed.lines[0] as string).message.body).toBe('t5');
+
+    const human = run([bin, 'tail', 'general', '--last', '2'], envFor('ben'));
+    await until(() => human.lines.length === 2);
+    human.child.kill('SIGINT');
+    await human.exited;
+    expect(human.lines[1]).toMatch(/Ana Lima: t5$/);
+  });
+});
