@@ -3,20 +3,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import sharp from 'sharp';
 import { collectUnattachedFiles, UNATTACHED_MAX_AGE_MS } from '../src/files/file-gc.ts';
+import type { Attachment } from '../src/storage/store.ts';
 import { roomByName, signUp, startTestServer, type TestServer } from './harness.ts';
 import { ClientPool, expectBadField, uniqueName } from './helpers.ts';
 
 type Member = Awaited<ReturnType<typeof signUp>>;
-interface Uploaded {
-  id: string;
-  name: string;
-  mime: string;
-  size: number;
-  url: string;
-  width: number | null;
-  height: number | null;
-  thumbnailUrl: string | null;
-}
+/** POST /api/files answers with the same shape a message's attachments have. */
+type Uploaded = Attachment;
 
 const MAX = 256 * 1024;
 let server: TestServer;

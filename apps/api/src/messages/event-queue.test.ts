@@ -15,6 +15,17 @@ test('items come out in order, whether pushed before or while waiting', async ()
   expect(out).toEqual(Array.from({ length: 5000 }, (_, i) => i));
 });
 
+test('iterating yields every item until the signal aborts', async () => {
+  const controller = new AbortController();
+  const queue = new EventQueue<number>(controller.signal);
+  queue.push(1);
+  queue.push(2);
+  setTimeout(() => controller.abort(), 20);
+  const seen: number[] = [];
+  for await (const item of queue) seen.push(item);
+  expect(seen).toEqual([1, 2]);
+});
+
 test('abort ends a waiting pull with null; fail makes it throw', async () => {
   const controller = new AbortController();
   const queue = new EventQueue<number>(controller.signal);

@@ -36,6 +36,11 @@ export class EventQueue<T> {
     return item;
   }
 
+  /** Every item until the signal aborts (then it ends) or the queue fails (then it throws). */
+  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+    for (let item = await this.next(); item !== null; item = await this.next()) yield item;
+  }
+
   private take(): T {
     const item = this.items[this.head++] as T;
     // Drop the consumed prefix now and then instead of shift(), which is O(n) per call.

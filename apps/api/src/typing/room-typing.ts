@@ -14,11 +14,7 @@ export async function* roomTyping(opts: {
   const { queue, close } = await openRoomStream<TypingState>({ ...opts, path: 'room.onTyping' }, () => undefined);
   const unwatch = await opts.app.typing.watch(opts.room.id, (state) => queue.push(state));
   try {
-    for (;;) {
-      const state = await queue.next();
-      if (!state) return;
-      yield state;
-    }
+    yield* queue;
   } finally {
     unwatch();
     close();

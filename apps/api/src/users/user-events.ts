@@ -27,11 +27,7 @@ export async function* userEvents(app: App, session: SessionInfo, signal: AbortS
   );
   app.metrics.activeSubscriptions.inc({ path: 'user.onEvent' });
   try {
-    for (;;) {
-      const event = await queue.next();
-      if (!event) return;
-      yield event;
-    }
+    yield* queue;
   } finally {
     unsubscribe();
     detach();
