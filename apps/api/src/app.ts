@@ -4,7 +4,7 @@ import type { BlobStore } from './files/blob-store.ts';
 import { SESSIONS_CHANNEL, type FanOut } from './fanout/fanout.ts';
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
-import { Presence } from './presence/presence.ts';
+import type { Presence } from './presence/presence.ts';
 import type { RateLimits } from './rate-limit.ts';
 import type { ChatStore } from './storage/store.ts';
 import { TypingTracker } from './typing/typing-tracker.ts';
@@ -31,18 +31,31 @@ export const DEFAULT_ROOMS = [
   { name: 'Random', topic: 'Off-topic, links and fun', kind: 'public' },
 ] as const;
 
-export async function createApp(deps: Omit<App, 'presence' | 'liveSessions' | 'typing' | 'welcomeRoomId'>): Promise<App> {
+export async function createApp(deps: Omit<App, 'liveSessions' | 'typing' | 'welcomeRoomId'>): Promise<App> {
   const roomIds: string[] = [];
   for (const room of DEFAULT_ROOMS) roomIds.push(await deps.store.ensureRoom(room));
   const app: App = {
     ...deps,
-    presence: new Presence(),
     liveSessions: new LiveSessions(),
     typing: new TypingTracker(deps.fanout),
     welcomeRoomId: roomIds[0] as string,
   };
   await app.fanout.subscribe(SESSIONS_CHANNEL, (message) => {
     if (message.kind === 'session-revoked') app.liveSessions.revoke(message.sessionId);
+    // Revocations may have been missed while the fan-out was away: ask the database.
+    if (message.kind === 'resync') void revokeEndedSessions(app);
   });
   return app;
+}
+
+async function revokeEndedSessions(app: App): Promise<void> {
+  const now = Date.now();
+  for (const sessionId of app.liveSessions.sessionIds()) {
+    try {
+      if (!(await app.store.isSessionActive(sessionId, now))) app.liveSessions.revoke(sessionId);
+    } catch (err) {
+      app.log.warn({ err }, 'could not re-check a session after a fan-out resync');
+      return;
+    }
+  }
 }

@@ -7,6 +7,11 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  // Namespace of every Redis key and channel, so deployments (or test runs) can share a Redis.
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, 'must be 1–64 characters of letters, digits, _ . : -')
+    .default('chat:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT: z.enum(['on', 'off']).default('on'),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).max(2 ** 40).default(10 * 1024 * 1024),
@@ -25,6 +30,11 @@ export interface Config {
   rateLimit: boolean;
   maxUploadBytes: number;
   uploadAllowedTypes: string[];
+  /** PostgreSQL storage instead of the SQLite file in dataDir. */
+  databaseUrl?: string;
+  /** Redis fan-out, presence and rate limits instead of in-process ones. */
+  redisUrl?: string;
+  redisPrefix?: string;
 }
 
 /** Reads the environment; a bad value is reported as one line naming the variable. */
@@ -35,8 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new Error(`invalid ${issue?.path.join('.') ?? 'environment'}: ${issue?.message ?? 'bad value'}`);
   }
   const c = parsed.data;
-  if (c.DATABASE_URL) throw new Error('DATABASE_URL: PostgreSQL storage is not available in this version yet');
-  if (c.REDIS_URL) throw new Error('REDIS_URL: Redis fan-out is not available in this version yet');
   return {
     port: c.PORT,
     host: c.HOST,
@@ -47,5 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     rateLimit: c.RATE_LIMIT === 'on',
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
     uploadAllowedTypes: c.UPLOAD_ALLOWED_TYPES.split(',').map((p) => p.trim()),
+    ...(c.DATABASE_URL ? { databaseUrl: c.DATABASE_URL } : {}),
+    ...(c.REDIS_URL ? { redisUrl: c.REDIS_URL, redisPrefix: c.REDIS_PREFIX } : {}),
   };
 }

@@ -9,7 +9,14 @@ try {
   process.exit(1);
 }
 
-const server = await startServer(config);
+let server;
+try {
+  server = await startServer(config);
+} catch (err) {
+  // An unreachable DATABASE_URL or REDIS_URL, a taken port: one line, not a stack trace.
+  console.error(`chat: ${(err as Error).message}`);
+  process.exit(1);
+}
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     void server.close().then(() => process.exit(0));

@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /** Budgets per user (or per address for signing in): points per window in seconds. */
 const BUDGETS = {
@@ -23,11 +24,29 @@ export interface RateLimits {
   consume(kind: RateLimitKind, key: string): Promise<void>;
 }
 
-export function createRateLimits(enabled: boolean): RateLimits {
+/**
+ * In-process budgets, or with `redis` budgets shared by every server process (a user cannot
+ * multiply their budget by reaching several processes); while Redis is unreachable each
+ * process falls back to its own in-memory budget rather than failing the request.
+ */
+export function createRateLimits(enabled: boolean, redis?: { client: Redis; prefix: string }): RateLimits {
   if (!enabled) return { consume: async () => {} };
   const limiters = Object.fromEntries(
-    Object.entries(BUDGETS).map(([kind, budget]) => [kind, new RateLimiterMemory({ keyPrefix: kind, ...budget })]),
-  ) as Record<RateLimitKind, RateLimiterMemory>;
+    Object.entries(BUDGETS).map(([kind, budget]): [string, RateLimiterAbstract] => {
+      const memory = new RateLimiterMemory({ keyPrefix: kind, ...budget });
+      if (!redis) return [kind, memory];
+      return [
+        kind,
+        new RateLimiterRedis({
+          storeClient: redis.client,
+          keyPrefix: `${redis.prefix}rl:${kind}`,
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: memory,
+          ...budget,
+        }),
+      ];
+    }),
+  ) as Record<RateLimitKind, RateLimiterAbstract>;
   return {
     async consume(kind, key) {
       try {

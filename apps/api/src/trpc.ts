@@ -20,11 +20,21 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
   stop({ ok: String(result.ok) });
   if (!result.ok) {
     const mapped = toTRPCError(result.error.cause);
+    if (mapped instanceof TRPCError && mapped.code === 'SERVICE_UNAVAILABLE') {
+      ctx.app.log.warn({ path, reason: errorText(result.error.cause) }, 'procedure failed: a backing service is unavailable');
+    }
     if (mapped !== result.error.cause) throw mapped;
     if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.app.log.error({ err: result.error.cause ?? result.error, path }, 'procedure failed');
   }
   return result;
 });
+
+/** The innermost message: the driver's own ("terminating connection …"), not a wrapper's. */
+function errorText(err: unknown): string {
+  let e = err;
+  while (e instanceof Error && e.cause instanceof Error) e = e.cause;
+  return e instanceof Error ? e.message : String(e);
+}
 
 export const publicProcedure = t.procedure.use(observed);
 

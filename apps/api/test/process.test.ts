@@ -35,6 +35,17 @@ test('a bad environment value exits non-zero with a one-line reason', async () =
   expect(proc.err().trim()).toMatch(/^chat: invalid PORT: [^\n]+$/);
 });
 
+test('an unreachable DATABASE_URL or REDIS_URL exits non-zero with a one-line reason', async () => {
+  const closed = String(await freePort());
+  const dataDir = mkdtempSync(join(tmpdir(), 'chat-proc-'));
+  const db = run({ PORT: '0', DATA_DIR: dataDir, DATABASE_URL: `postgres://postgres@127.0.0.1:${closed}/chat` });
+  expect(await db.exited).toBe(1);
+  expect(db.err().trim()).toMatch(/^chat: DATABASE_URL: cannot use PostgreSQL at 127\.0\.0\.1:\d+: [^\n]+$/);
+  const redis = run({ PORT: '0', DATA_DIR: dataDir, REDIS_URL: `redis://127.0.0.1:${closed}` });
+  expect(await redis.exited).toBe(1);
+  expect(redis.err().trim()).toMatch(/^chat: REDIS_URL: cannot connect to 127\.0\.0\.1:\d+: [^\n]+$/);
+});
+
 test('SIGTERM stops the server cleanly and logs no secrets', async () => {
   const port = String(await freePort());
   const proc = run({ PORT: port, DATA_DIR: mkdtempSync(join(tmpdir(), 'chat-proc-')) });

@@ -19,6 +19,11 @@ export class LiveSessions {
     };
   }
 
+  /** Sessions with something attached in this process. */
+  sessionIds(): string[] {
+    return [...this.bySession.keys()];
+  }
+
   revoke(sessionId: string): void {
     const set = this.bySession.get(sessionId);
     if (!set) return;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { BusMessage, FanOut } from './fanout.ts';
+import type { BusMessage, FanOut, PublishedMessage } from './fanout.ts';
 
-const revoked = (sessionId: string): BusMessage => ({ kind: 'session-revoked', sessionId });
+const revoked = (sessionId: string): PublishedMessage => ({ kind: 'session-revoked', sessionId });
 
 /** The behaviour every FanOut implementation must share; `open` returns two handles on one bus. */
 export function describeFanOut(name: string, open: () => Promise<[FanOut, FanOut]>): void {

@@ -6,20 +6,29 @@ export type BusMessage =
   | { kind: 'typing'; roomId: string; user: User; typing: boolean }
   | { kind: 'member-left'; roomId: string; userId: string }
   | { kind: 'rooms-changed'; userId: string }
-  | { kind: 'session-revoked'; sessionId: string };
+  | { kind: 'session-revoked'; sessionId: string }
+  /**
+   * Never published: a fan-out hands it to every listener of every channel after it may have
+   * missed messages (its Redis connection dropped and is back). Listeners re-read what they
+   * follow from the database, which stays the source of truth.
+   */
+  | { kind: 'resync' };
+
+/** What publishers send: everything but the local `resync`. */
+export type PublishedMessage = Exclude<BusMessage, { kind: 'resync' }>;
 
 export const roomChannel = (roomId: string) => `room:${roomId}`;
 export const userChannel = (userId: string) => `user:${userId}`;
 export const SESSIONS_CHANNEL = 'sessions';
 
 /**
- * Live publish/subscribe by channel. Implementations: in-process (one server) and, later,
+ * Live publish/subscribe by channel. Implementations: in-process (one server) and
  * Redis (several servers); both must pass fanout.conformance.ts. A listener receives each
  * message published after its subscription, in publish order per channel; delivery may be
  * lost across processes, which is why subscribers re-read gaps from storage.
  */
 export interface FanOut {
-  publish(channel: string, message: BusMessage): Promise<void>;
+  publish(channel: string, message: PublishedMessage): Promise<void>;
   /** Resolves once the subscription is active, so nothing published afterwards is missed. */
   subscribe(channel: string, listener: (message: BusMessage) => void): Promise<() => void>;
   close(): Promise<void>;

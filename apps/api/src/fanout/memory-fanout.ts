@@ -1,10 +1,10 @@
-import type { BusMessage, FanOut } from './fanout.ts';
+import type { BusMessage, FanOut, PublishedMessage } from './fanout.ts';
 
 /** Fan-out inside one process: every listener gets the very same object, so it is encoded once. */
 export class MemoryFanOut implements FanOut {
   private readonly listeners = new Map<string, Set<(message: BusMessage) => void>>();
 
-  async publish(channel: string, message: BusMessage): Promise<void> {
+  async publish(channel: string, message: PublishedMessage): Promise<void> {
     const set = this.listeners.get(channel);
     if (!set) return;
     for (const listener of [...set]) listener(message);

@@ -10,7 +10,7 @@ import type { App } from '../app.ts';
 import { bearerToken, lookupSession } from '../auth/request-token.ts';
 import { sendError, sendJson } from '../http/respond.ts';
 import { TooManyRequests } from '../rate-limit.ts';
-import { fileUrl } from '../storage/sqlite-store.ts';
+import { fileUrl } from '../storage/rows.ts';
 import type { BlobStore } from './blob-store.ts';
 import { isAllowedType, sniffType, SNIFF_BYTES } from './file-types.ts';
 import { describeImage } from './images.ts';

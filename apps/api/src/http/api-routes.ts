@@ -4,6 +4,7 @@ import type { BlobStore } from '../files/blob-store.ts';
 import { handleDownload } from '../files/download.ts';
 import { handleFileCookie } from '../files/file-cookie.ts';
 import { handleUpload } from '../files/upload.ts';
+import { isConnectionFailure } from '../storage/errors.ts';
 import { sendError } from './respond.ts';
 
 /** The plain-HTTP endpoints under /api (everything else is tRPC). */
@@ -18,6 +19,11 @@ export async function routeApi(app: App, blobs: BlobStore, req: IncomingMessage,
     if (path === '/api/session') return await handleFileCookie(app, req, res);
     sendError(res, 404, 'not found');
   } catch (err) {
+    if (isConnectionFailure(err)) {
+      app.log.warn({ path }, 'request failed: the database is unavailable');
+      sendError(res, 503, 'the database is unavailable; try again shortly', { 'retry-after': '1' });
+      return;
+    }
     app.log.error({ err, path }, 'request failed');
     sendError(res, 500, 'internal error');
   }

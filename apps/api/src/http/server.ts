@@ -7,14 +7,12 @@ import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import { createApp, type App } from '../app.ts';
+import { openBackends } from '../backends.ts';
 import type { Config } from '../config.ts';
 import { contextFactory } from '../context.ts';
-import { MemoryFanOut } from '../fanout/memory-fanout.ts';
 import { createLogger } from '../log.ts';
 import { createMetrics } from '../metrics.ts';
-import { createRateLimits } from '../rate-limit.ts';
 import { appRouter } from '../router.ts';
-import { SqliteStore } from '../storage/sqlite-store.ts';
 import { createEventEncoder } from '../ws/event-encoder.ts';
 import { BlobStore } from '../files/blob-store.ts';
 import { startFileGc } from '../files/file-gc.ts';
@@ -51,13 +49,22 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     rateLimit: opts.rateLimit ?? true,
     maxUploadBytes: opts.maxUploadBytes ?? 10 * 1024 * 1024,
     uploadAllowedTypes: opts.uploadAllowedTypes ?? ['*'],
+    databaseUrl: opts.databaseUrl,
+    redisUrl: opts.redisUrl,
+    redisPrefix: opts.redisPrefix,
   };
   const log = createLogger(config.logLevel);
   const metrics = createMetrics();
-  const store = new SqliteStore(join(config.dataDir, 'chat.db'));
+  const backends = await openBackends(config, log);
+  const { store, fanout, presence, limits } = backends;
   const blobs = new BlobStore(join(config.dataDir, 'files'));
-  const fanout = new MemoryFanOut();
-  const app = await createApp({ config, store, blobs, fanout, limits: createRateLimits(config.rateLimit), metrics, log });
+  let app: App;
+  try {
+    app = await createApp({ config, store, blobs, fanout, presence, limits, metrics, log });
+  } catch (err) {
+    await backends.close();
+    throw err;
+  }
   const stopFileGc = startFileGc(app);
   const createContext = contextFactory(app);
 
@@ -101,7 +108,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log.info({ port, host: config.host, dataDir: config.dataDir }, 'chat server listening');
+  log.info(
+    { port, host: config.host, dataDir: config.dataDir, storage: config.databaseUrl ? 'postgresql' : 'sqlite', fanout: config.redisUrl ? 'redis' : 'in-process' },
+    'chat server listening',
+  );
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -114,8 +124,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       await new Promise<void>((r) => wss.close(() => r()));
       server.closeAllConnections();
       stopFileGc();
-      await fanout.close();
-      await store.close();
+      await backends.close();
       log.info('chat server stopped');
     })());
   return { url: `http://${config.host}:${port}`, port, app, close };

@@ -54,6 +54,12 @@ export const messageRouter = router({
     if (event) {
       ctx.app.metrics.messagesStored.inc();
       await publish(ctx.app, event);
+    } else {
+      // A retry: the first attempt may have stored the message and then died (a killed process,
+      // a dropped connection) before publishing it. Publishing it again is harmless, since
+      // subscribers drop events they already have, and closes that gap for them at once.
+      const [created] = await ctx.app.store.eventsAfter(message.roomId, message.seq - 1, 1);
+      if (created?.seq === message.seq) await publish(ctx.app, created);
     }
     return message;
   }),

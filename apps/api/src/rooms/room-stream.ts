@@ -30,10 +30,18 @@ export async function openRoomStream<T>(
 ): Promise<RoomStream<T>> {
   const { app, room, session } = opts;
   const queue = new EventQueue<T>(opts.signal);
+  const leave = () => queue.fail(new TRPCError({ code: 'FORBIDDEN', message: 'you left this room' }));
   const unsubscribe = await app.fanout.subscribe(roomChannel(room.id), (message) => {
     if (message.kind === 'member-left' && message.userId === session.user.id && room.kind !== 'public') {
-      queue.fail(new TRPCError({ code: 'FORBIDDEN', message: 'you left this room' }));
+      leave();
       return;
+    }
+    // A "member-left" may have been missed while the fan-out was away: ask the database.
+    if (message.kind === 'resync' && room.kind !== 'public') {
+      app.store.isMember(room.id, session.user.id).then(
+        (member) => member || leave(),
+        (err: unknown) => app.log.warn({ err }, 'could not re-check membership after a fan-out resync'),
+      );
     }
     const item = select(message);
     if (item === undefined) return;

@@ -62,7 +62,8 @@ export const roomRouter = router({
   members: protectedProcedure.input(roomIdInput).query(async ({ ctx, input }) => {
     await requireReadable(ctx.app, input.roomId, ctx.session.user.id);
     const members = await ctx.app.store.listMembers(input.roomId);
-    return members.map((user) => ({ user, online: ctx.app.presence.isOnline(user.id) }));
+    const online = await ctx.app.presence.onlineAmong(members.map((user) => user.id));
+    return members.map((user) => ({ user, online: online.has(user.id) }));
   }),
 
   setTyping: protectedProcedure.input(setTypingInput).mutation(async ({ ctx, input }) => {

@@ -9,65 +9,18 @@ import {
   rooms,
   sessions,
   users,
-  type FileRow,
   type MessageRow,
   type SqliteConnection,
   type UserRow,
 } from '@chat/db';
 import { DomainError } from './errors.ts';
+import { directKey, groupAttachments, iso, likePattern, num, otherMember, toFileRecord, toMessage, toUser } from './rows.ts';
 import type { Attachment, ChatStore, FileRecord, Message, Room, RoomEventPayload, StoredEvent, User } from './store.ts';
 
 type EventType = RoomEventPayload['type'];
 
-const toUser = (row: Pick<UserRow, 'id' | 'username' | 'displayName'>): User => ({
-  id: String(row.id),
-  username: row.username,
-  displayName: row.displayName,
-});
-
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-
-export const fileUrl = (fileId: string | number) => `/api/files/${fileId}`;
-
-function toAttachment(row: FileRow): Attachment {
-  return {
-    id: String(row.id),
-    name: row.name,
-    mime: row.mime,
-    size: row.size,
-    url: fileUrl(row.id),
-    width: row.width,
-    height: row.height,
-    thumbnailUrl: row.hasThumbnail ? `${fileUrl(row.id)}/thumbnail` : null,
-  };
-}
-
-const toFileRecord = (row: FileRow): FileRecord => ({ ...row, id: String(row.id), uploaderId: String(row.uploaderId) });
-
-function toMessage(row: MessageRow, author: User, attachments: Attachment[]): Message {
-  return {
-    id: String(row.id),
-    roomId: String(row.roomId),
-    seq: row.seq,
-    author,
-    body: row.body,
-    clientMsgId: row.clientMsgId,
-    createdAt: new Date(row.createdAt).toISOString(),
-    editedAt: iso(row.editedAt),
-    deleted: row.deletedAt !== null,
-    // A deleted message is a tombstone: its files are no longer shown (nor served through it).
-    attachments: row.deletedAt === null ? attachments : [],
-  };
-}
-
 const isUniqueViolation = (err: unknown): boolean =>
   err instanceof Error && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT_UNIQUE');
-
-/** A string of digits from the API becomes a row id; the zod schemas already checked the form. */
-const num = Number;
-
-/** Escapes LIKE wildcards so a user's "%" or "_" matches itself. */
-const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export class SqliteStore implements ChatStore {
   private readonly conn: SqliteConnection;
@@ -255,9 +208,8 @@ export class SqliteStore implements ChatStore {
   }
 
   private directRoomName(dmKey: string, viewerId: number): string {
-    const [a, b] = dmKey.split(':').map(Number);
-    const other = a === viewerId ? b : a;
-    const row = this.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, other ?? 0)).get();
+    const other = otherMember(dmKey, viewerId);
+    const row = this.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, other)).get();
     return row?.displayName ?? 'Direct message';
   }
 
@@ -299,8 +251,7 @@ export class SqliteStore implements ChatStore {
   }
 
   async openDirectRoom(userA: string, userB: string): Promise<string> {
-    const [low, high] = [num(userA), num(userB)].sort((x, y) => x - y) as [number, number];
-    const dmKey = `${low}:${high}`;
+    const { low, high, dmKey } = directKey(userA, userB);
     return this.db.transaction((tx) => {
       const now = Date.now();
       tx.insert(rooms)
@@ -426,8 +377,7 @@ export class SqliteStore implements ChatStore {
 
   /** Attachments of many messages in one query, in their order within each message. */
   private attachmentsOf(messageIds: number[]): Map<number, Attachment[]> {
-    const byMessage = new Map<number, Attachment[]>();
-    if (messageIds.length === 0) return byMessage;
+    if (messageIds.length === 0) return new Map();
     const rows = this.db
       .select({ messageId: messageAttachments.messageId, file: files })
       .from(messageAttachments)
@@ -435,12 +385,7 @@ export class SqliteStore implements ChatStore {
       .where(inArray(messageAttachments.messageId, messageIds))
       .orderBy(asc(messageAttachments.messageId), asc(messageAttachments.position))
       .all();
-    for (const { messageId, file } of rows) {
-      const list = byMessage.get(messageId) ?? [];
-      list.push(toAttachment(file));
-      byMessage.set(messageId, list);
-    }
-    return byMessage;
+    return groupAttachments(rows);
   }
 
   private hydrateAll(rows: { message: MessageRow; author: Pick<UserRow, 'id' | 'username' | 'displayName'> }[]): Message[] {

@@ -99,6 +99,58 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
       await expect(store.editMessage({ messageId: '999999', body: 'x', now })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
+    test('concurrent sends of one clientMsgId store one message and all return it', async () => {
+      const room = await store.createRoom({ name: 'Twice', topic: '', kind: 'public', createdBy: alice.id });
+      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => send(room, alice, `try ${i}`, 'same')));
+      const ids = new Set(results.map((r) => r.message.id));
+      expect(ids.size).toBe(1);
+      expect(results.filter((r) => r.event !== null)).toHaveLength(1);
+      expect((await store.eventsAfter(room, 0, 100)).map((e) => e.seq)).toEqual([1]);
+      expect((await store.getRoomSummary(room))?.lastSeq).toBe(1);
+    });
+
+    test('many concurrent writers: sequence numbers are dense, and readers never see a later event before an earlier one', async () => {
+      const room = await store.createRoom({ name: 'Busy', topic: '', kind: 'public', createdBy: alice.id });
+      await store.addMember(room, bob.id);
+      const writers = 8;
+      const perWriter = 25;
+      let writing = true;
+      const readerGaps: string[] = [];
+      // A reader that resumes from the last event it saw, as a subscriber does after a reconnect:
+      // each read must continue exactly at last + 1, or an event committed "out of order" was
+      // skipped for good.
+      const reader = async () => {
+        let last = 0;
+        while (writing || last < writers * perWriter) {
+          const batch = await store.eventsAfter(room, last, 1000);
+          for (const event of batch) {
+            if (event.seq !== last + 1) readerGaps.push(`after ${last} came ${event.seq}`);
+            last = event.seq;
+          }
+          if (batch.length === 0) await new Promise((r) => setTimeout(r, 1));
+        }
+        return last;
+      };
+      const readers = Array.from({ length: 3 }, reader);
+      const sent = await Promise.all(
+        Array.from({ length: writers }, async (_, w) => {
+          const author = w % 2 ? bob : alice;
+          const seqs: number[] = [];
+          for (let i = 0; i < perWriter; i++) {
+            const { event } = await send(room, author, `w${w} m${i}`, `w${w}-${i}`);
+            seqs.push(event!.seq);
+          }
+          return seqs;
+        }),
+      );
+      writing = false;
+      expect(await Promise.all(readers)).toEqual([200, 200, 200]);
+      expect(readerGaps).toEqual([]);
+      expect(sent.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: writers * perWriter }, (_, i) => i + 1));
+      // Each writer's own messages carry increasing sequence numbers.
+      for (const seqs of sent) expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    });
+
     test('history pages backwards without gaps or repeats and reports the newest event id', async () => {
       const room = await store.createRoom({ name: 'H', topic: '', kind: 'public', createdBy: alice.id });
       for (let i = 1; i <= 12; i++) await send(room, alice, `m${i}`);

@@ -97,7 +97,7 @@ export interface SessionInfo {
 }
 
 /**
- * Everything the chat keeps. Implementations: SQLite (embedded) and, later, PostgreSQL;
+ * Everything the chat keeps. Implementations: SQLite (embedded) and PostgreSQL (DATABASE_URL);
  * both must pass the conformance suite in storage/store.conformance.ts.
  */
 export interface ChatStore {

@@ -20,7 +20,8 @@ export async function notifyRoomsChanged(app: App, userIds: string[]): Promise<v
 export async function* userEvents(app: App, session: SessionInfo, signal: AbortSignal | undefined): AsyncGenerator<UserEvent> {
   const queue = new EventQueue<UserEvent>(signal);
   const unsubscribe = await app.fanout.subscribe(userChannel(session.user.id), (message) => {
-    if (message.kind === 'rooms-changed') queue.push({ type: 'rooms-changed' });
+    // After a resync the change may have been missed: refetching once too often is harmless.
+    if (message.kind === 'rooms-changed' || message.kind === 'resync') queue.push({ type: 'rooms-changed' });
   });
   const detach = app.liveSessions.attach(session.sessionId, () =>
     queue.fail(new TRPCError({ code: 'UNAUTHORIZED', message: 'the session has ended' })),

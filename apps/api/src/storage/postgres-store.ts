@@ -1,0 +1,521 @@
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { openPostgres, pgSchema, type PgConnection, type PgDb } from '@chat/db';
+import { DomainError, sqlStateOf } from './errors.ts';
+import { directKey, groupAttachments, iso, likePattern, num, otherMember, toFileRecord, toMessage, toUser } from './rows.ts';
+import type { Attachment, ChatStore, FileRecord, Message, Room, RoomEventPayload, StoredEvent, User } from './store.ts';
+
+const { events, files, messageAttachments, messages, roomMembers, rooms, sessions, users } = pgSchema;
+
+type MessageRow = typeof messages.$inferSelect;
+type EventType = RoomEventPayload['type'];
+/** The pool or one transaction: reads inside a transaction must use its connection. */
+type Q = PgDb | Parameters<Parameters<PgDb['transaction']>[0]>[0];
+
+const UNIQUE_VIOLATION = '23505';
+const isUniqueViolation = (err: unknown) => sqlStateOf(err) === UNIQUE_VIOLATION;
+
+const authorColumns = { id: users.id, username: users.username, displayName: users.displayName };
+
+/** Another request stored this (author, clientMsgId) first; the transaction is rolled back. */
+class AlreadySent extends Error {}
+
+/**
+ * ChatStore on PostgreSQL. Each event's sequence number comes from `UPDATE rooms SET last_seq =
+ * last_seq + 1 … RETURNING` inside the transaction that stores the event: the room's row stays
+ * locked until commit, so a room's events commit in sequence order and a reader that has seen
+ * event N has seen every event before it. Search is ILIKE over a pg_trgm GIN index.
+ */
+export class PostgresStore implements ChatStore {
+  private constructor(private readonly conn: PgConnection) {}
+
+  static async open(url: string, opts: { onConnectionError?: (err: Error) => void; max?: number } = {}): Promise<PostgresStore> {
+    return new PostgresStore(await openPostgres(url, opts));
+  }
+
+  private get db(): PgDb {
+    return this.conn.db;
+  }
+
+  async createUser(input: { username: string; displayName: string; passwordHash: string }): Promise<User> {
+    try {
+      const [row] = await this.db
+        .insert(users)
+        .values({ ...input, createdAt: Date.now() })
+        .returning(authorColumns);
+      return toUser(row!);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'username is already taken');
+      throw err;
+    }
+  }
+
+  async findUserForLogin(username: string) {
+    const [row] = await this.db.select().from(users).where(eq(users.username, username));
+    return row ? { user: toUser(row), passwordHash: row.passwordHash } : null;
+  }
+
+  async getUser(userId: string): Promise<User | null> {
+    const [row] = await this.db.select(authorColumns).from(users).where(eq(users.id, num(userId)));
+    return row ? toUser(row) : null;
+  }
+
+  async searchUsers(query: string, limit: number): Promise<User[]> {
+    const pattern = likePattern(query);
+    const rows = await this.db
+      .select(authorColumns)
+      .from(users)
+      .where(or(ilike(users.username, pattern), ilike(users.displayName, pattern)))
+      .orderBy(sql`${users.username} COLLATE "C"`)
+      .limit(limit);
+    return rows.map(toUser);
+  }
+
+  async createSession(input: { tokenHash: string; userId: string; expiresAt: number }): Promise<string> {
+    const [row] = await this.db
+      .insert(sessions)
+      .values({ tokenHash: input.tokenHash, userId: num(input.userId), expiresAt: input.expiresAt, createdAt: Date.now() })
+      .returning({ id: sessions.id });
+    return String(row!.id);
+  }
+
+  async findSession(tokenHash: string, now: number) {
+    const [row] = await this.db
+      .select({ sessionId: sessions.id, user: authorColumns })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+    return row ? { sessionId: String(row.sessionId), user: toUser(row.user) } : null;
+  }
+
+  async isSessionActive(sessionId: string, now: number): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(and(eq(sessions.id, num(sessionId)), gt(sessions.expiresAt, now)));
+    return row !== undefined;
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    await this.db.delete(sessions).where(eq(sessions.id, num(sessionId)));
+  }
+
+  async createRoom(input: { name: string; topic: string; kind: 'public' | 'private'; createdBy: string | null }) {
+    try {
+      return await this.db.transaction(async (tx) => {
+        const now = Date.now();
+        const [room] = await tx
+          .insert(rooms)
+          .values({
+            name: input.name,
+            nameKey: input.name.toLowerCase(),
+            topic: input.topic,
+            kind: input.kind,
+            createdBy: input.createdBy === null ? null : num(input.createdBy),
+            createdAt: now,
+          })
+          .returning({ id: rooms.id });
+        if (input.createdBy !== null) {
+          await tx.insert(roomMembers).values({ roomId: room!.id, userId: num(input.createdBy), joinedAt: now });
+        }
+        return String(room!.id);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new DomainError('CONFLICT', `a room named "${input.name}" already exists`);
+      throw err;
+    }
+  }
+
+  async ensureRoom(input: { name: string; topic: string; kind: 'public' | 'private' }): Promise<string> {
+    const nameKey = input.name.toLowerCase();
+    await this.db
+      .insert(rooms)
+      .values({ ...input, nameKey, createdAt: Date.now() })
+      .onConflictDoNothing();
+    const [row] = await this.db.select({ id: rooms.id }).from(rooms).where(eq(rooms.nameKey, nameKey));
+    if (!row) throw new Error(`room ${input.name} vanished right after it was ensured`);
+    return String(row.id);
+  }
+
+  async getRoomSummary(roomId: string) {
+    const [row] = await this.db
+      .select({ id: rooms.id, name: rooms.name, topic: rooms.topic, kind: rooms.kind, lastSeq: rooms.lastSeq })
+      .from(rooms)
+      .where(eq(rooms.id, num(roomId)));
+    return row ? { ...row, id: String(row.id) } : null;
+  }
+
+  async getRoom(roomId: string, userId: string): Promise<Room | null> {
+    return (await this.selectRooms(userId, num(roomId)))[0] ?? null;
+  }
+
+  async listRooms(userId: string): Promise<Room[]> {
+    return this.selectRooms(userId, null);
+  }
+
+  /** Rooms as one user sees them: every public room and the rooms they belong to. */
+  private async selectRooms(userId: string, roomId: number | null): Promise<Room[]> {
+    const uid = num(userId);
+    // Names sort by code point (COLLATE "C"), as SQLite's lower(name) does.
+    const { rows } = await this.db.execute<{
+      id: string;
+      name: string;
+      topic: string;
+      kind: Room['kind'];
+      dm_key: string | null;
+      last_message_at: string | null;
+      member_count: number;
+      joined: boolean;
+      unread: number;
+    }>(sql`
+      SELECT r.id, r.name, r.topic, r.kind, r.dm_key, r.last_message_at,
+        (SELECT count(*)::int FROM room_members c WHERE c.room_id = r.id) AS member_count,
+        m.user_id IS NOT NULL AS joined,
+        CASE WHEN m.user_id IS NULL THEN 0 ELSE
+          (SELECT count(*)::int FROM messages x
+            WHERE x.room_id = r.id AND x.seq > m.last_read_seq
+              AND x.deleted_at IS NULL AND x.author_id <> ${uid})
+        END AS unread
+      FROM rooms r
+      LEFT JOIN room_members m ON m.room_id = r.id AND m.user_id = ${uid}
+      WHERE (r.kind = 'public' OR m.user_id IS NOT NULL)
+        AND (${roomId}::bigint IS NULL OR r.id = ${roomId}::bigint)
+      ORDER BY r.kind = 'direct', lower(r.name) COLLATE "C"`);
+    const names = await this.directRoomNames(rows.map((r) => r.dm_key), uid);
+    return rows.map((r) => ({
+      id: String(r.id),
+      name: r.dm_key ? (names.get(r.dm_key) ?? 'Direct message') : r.name,
+      topic: r.topic,
+      kind: r.kind,
+      memberCount: r.member_count,
+      joined: r.joined,
+      unreadCount: r.unread,
+      lastMessageAt: iso(r.last_message_at === null ? null : Number(r.last_message_at)),
+    }));
+  }
+
+  /** Direct rooms are named after the other member, as `viewerId` sees them. */
+  private async directRoomNames(dmKeys: (string | null)[], viewerId: number): Promise<Map<string, string>> {
+    const others = new Map<string, number>();
+    for (const key of dmKeys) if (key) others.set(key, otherMember(key, viewerId));
+    if (others.size === 0) return new Map();
+    const rows = await this.db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(inArray(users.id, [...new Set(others.values())]));
+    const byId = new Map(rows.map((r) => [r.id, r.displayName]));
+    const names = new Map<string, string>();
+    for (const [key, other] of others) {
+      const name = byId.get(other);
+      if (name !== undefined) names.set(key, name);
+    }
+    return names;
+  }
+
+  async isMember(roomId: string, userId: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ roomId: roomMembers.roomId })
+      .from(roomMembers)
+      .where(and(eq(roomMembers.roomId, num(roomId)), eq(roomMembers.userId, num(userId))));
+    return row !== undefined;
+  }
+
+  async addMember(roomId: string, userId: string): Promise<void> {
+    // A newcomer starts with the room's past marked read rather than as hundreds of unread.
+    await this.db.execute(sql`
+      INSERT INTO room_members (room_id, user_id, joined_at, last_read_seq)
+      SELECT r.id, ${num(userId)}, ${Date.now()}, r.last_seq FROM rooms r WHERE r.id = ${num(roomId)}
+      ON CONFLICT DO NOTHING`);
+  }
+
+  async removeMember(roomId: string, userId: string): Promise<void> {
+    await this.db.delete(roomMembers).where(and(eq(roomMembers.roomId, num(roomId)), eq(roomMembers.userId, num(userId))));
+  }
+
+  async listMembers(roomId: string): Promise<User[]> {
+    const rows = await this.db
+      .select(authorColumns)
+      .from(roomMembers)
+      .innerJoin(users, eq(users.id, roomMembers.userId))
+      .where(eq(roomMembers.roomId, num(roomId)))
+      .orderBy(sql`${users.displayName} COLLATE "C"`);
+    return rows.map(toUser);
+  }
+
+  async openDirectRoom(userA: string, userB: string): Promise<string> {
+    const { low, high, dmKey } = directKey(userA, userB);
+    return this.db.transaction(async (tx) => {
+      const now = Date.now();
+      // A concurrent first open of the same pair waits on the unique dm_key, then does nothing.
+      await tx
+        .insert(rooms)
+        .values({ name: `dm:${dmKey}`, dmKey, kind: 'direct', createdBy: num(userA), createdAt: now })
+        .onConflictDoNothing();
+      const [room] = await tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.dmKey, dmKey));
+      if (!room) throw new Error('direct room vanished inside its own transaction');
+      await tx
+        .insert(roomMembers)
+        .values([...new Set([low, high])].map((userId) => ({ roomId: room.id, userId, joinedAt: now })))
+        .onConflictDoNothing();
+      return String(room.id);
+    });
+  }
+
+  async sendMessage(input: {
+    roomId: string;
+    authorId: string;
+    body: string;
+    clientMsgId: string;
+    attachmentIds?: string[];
+    now: number;
+  }) {
+    const authorId = num(input.authorId);
+    const earlier = await this.findSent(this.db, authorId, input.clientMsgId);
+    if (earlier) return { message: earlier, event: null };
+    try {
+      return await this.db.transaction(async (tx) => {
+        const fileIds = [...new Set(input.attachmentIds ?? [])].map(num);
+        if (fileIds.length > 0) {
+          const own = await tx
+            .select({ id: files.id })
+            .from(files)
+            .where(and(inArray(files.id, fileIds), eq(files.uploaderId, authorId)));
+          if (own.length !== fileIds.length) {
+            throw new DomainError('BAD_REQUEST', 'attachmentIds: only files you uploaded can be attached');
+          }
+        }
+        const seq = await this.nextSeq(tx, num(input.roomId), input.now);
+        // A concurrent send of the same (author, clientMsgId) waits here for the other
+        // transaction; if that one commits, this one stores nothing and returns the first.
+        const [row] = await tx
+          .insert(messages)
+          .values({ roomId: num(input.roomId), authorId, seq, body: input.body, clientMsgId: input.clientMsgId, createdAt: input.now })
+          .onConflictDoNothing({ target: [messages.authorId, messages.clientMsgId] })
+          .returning();
+        if (!row) throw new AlreadySent();
+        if (fileIds.length > 0) {
+          await tx.insert(messageAttachments).values(fileIds.map((fileId, position) => ({ messageId: row.id, fileId, position })));
+        }
+        const event = await this.appendEvent(tx, row, seq, 'created', input.now);
+        return { message: event.payload.message, event };
+      });
+    } catch (err) {
+      if (!(err instanceof AlreadySent)) throw err;
+    }
+    const first = await this.findSent(this.db, authorId, input.clientMsgId);
+    if (!first) throw new Error('a message stored by a concurrent send has vanished');
+    return { message: first, event: null };
+  }
+
+  private async findSent(q: Q, authorId: number, clientMsgId: string): Promise<Message | null> {
+    const [row] = await q
+      .select()
+      .from(messages)
+      .where(and(eq(messages.authorId, authorId), eq(messages.clientMsgId, clientMsgId)));
+    return row ? this.hydrate(q, row) : null;
+  }
+
+  async editMessage(input: { messageId: string; body: string; now: number }): Promise<StoredEvent> {
+    return this.changeMessage(input.messageId, 'updated', input.now, { body: input.body, editedAt: input.now });
+  }
+
+  async deleteMessage(input: { messageId: string; now: number }): Promise<StoredEvent> {
+    return this.changeMessage(input.messageId, 'deleted', input.now, { body: '', deletedAt: input.now });
+  }
+
+  private changeMessage(
+    messageId: string,
+    type: EventType,
+    now: number,
+    patch: Partial<Pick<MessageRow, 'body' | 'editedAt' | 'deletedAt'>>,
+  ): Promise<StoredEvent> {
+    const id = num(messageId);
+    return this.db.transaction(async (tx) => {
+      const [found] = await tx.select({ roomId: messages.roomId }).from(messages).where(eq(messages.id, id));
+      if (!found) throw new DomainError('NOT_FOUND', 'message not found');
+      // The room's lock comes first, as in sendMessage; every change of a message takes it, so
+      // the message read after it is current.
+      const seq = await this.nextSeq(tx, found.roomId, null);
+      const [current] = await tx.select({ deletedAt: messages.deletedAt }).from(messages).where(eq(messages.id, id));
+      if (!current) throw new DomainError('NOT_FOUND', 'message not found');
+      if (current.deletedAt !== null) throw new DomainError('BAD_REQUEST', 'message is deleted');
+      const [row] = await tx.update(messages).set(patch).where(eq(messages.id, id)).returning();
+      if (!row) throw new DomainError('NOT_FOUND', 'message not found');
+      return this.appendEvent(tx, row, seq, type, now);
+    });
+  }
+
+  /** Claims the room's next sequence number; the row stays locked until the caller commits. */
+  private async nextSeq(tx: Q, roomId: number, messageAt: number | null): Promise<number> {
+    const set = messageAt === null ? { lastSeq: sql`${rooms.lastSeq} + 1` } : { lastSeq: sql`${rooms.lastSeq} + 1`, lastMessageAt: messageAt };
+    const [row] = await tx.update(rooms).set(set).where(eq(rooms.id, roomId)).returning({ lastSeq: rooms.lastSeq });
+    if (!row) throw new DomainError('NOT_FOUND', 'room not found');
+    return row.lastSeq;
+  }
+
+  private async appendEvent(tx: Q, row: MessageRow, seq: number, type: EventType, now: number): Promise<StoredEvent> {
+    const payload: RoomEventPayload = { type, message: await this.hydrate(tx, row) };
+    await tx.insert(events).values({ roomId: row.roomId, seq, type, messageId: row.id, payload: JSON.stringify(payload), createdAt: now });
+    return { roomId: String(row.roomId), seq, payload };
+  }
+
+  /** One message with its author and attachments. */
+  private async hydrate(q: Q, row: MessageRow): Promise<Message> {
+    const [author] = await q.select(authorColumns).from(users).where(eq(users.id, row.authorId));
+    if (!author) throw new Error(`message ${row.id} has no author row`);
+    const attachments = row.deletedAt === null ? await this.attachmentsOf(q, [row.id]) : new Map<number, Attachment[]>();
+    return toMessage(row, toUser(author), attachments.get(row.id) ?? []);
+  }
+
+  /** Attachments of many messages in one query, in their order within each message. */
+  private async attachmentsOf(q: Q, messageIds: number[]): Promise<Map<number, Attachment[]>> {
+    if (messageIds.length === 0) return new Map();
+    const rows = await q
+      .select({ messageId: messageAttachments.messageId, file: files })
+      .from(messageAttachments)
+      .innerJoin(files, eq(files.id, messageAttachments.fileId))
+      .where(inArray(messageAttachments.messageId, messageIds))
+      .orderBy(asc(messageAttachments.messageId), asc(messageAttachments.position));
+    return groupAttachments(rows);
+  }
+
+  private async hydrateAll(q: Q, rows: { message: MessageRow; author: { id: number; username: string; displayName: string } }[]) {
+    const attachments = await this.attachmentsOf(
+      q,
+      rows.filter((r) => r.message.deletedAt === null).map((r) => r.message.id),
+    );
+    return rows.map((r) => toMessage(r.message, toUser(r.author), attachments.get(r.message.id) ?? []));
+  }
+
+  async getMessage(messageId: string): Promise<Message | null> {
+    const [row] = await this.db.select().from(messages).where(eq(messages.id, num(messageId)));
+    return row ? this.hydrate(this.db, row) : null;
+  }
+
+  async history(input: { roomId: string; before: number | null; limit: number }) {
+    const roomId = num(input.roomId);
+    // One snapshot for the page and the newest event id, so subscribing from that id neither
+    // repeats a message of the page nor skips one committed in between.
+    return this.db.transaction(
+      async (tx) => {
+        const rows = await tx
+          .select({ message: messages, author: authorColumns })
+          .from(messages)
+          .innerJoin(users, eq(users.id, messages.authorId))
+          .where(and(eq(messages.roomId, roomId), input.before === null ? undefined : lt(messages.seq, input.before)))
+          .orderBy(desc(messages.seq))
+          .limit(input.limit + 1);
+        const [room] = await tx.select({ lastSeq: rooms.lastSeq }).from(rooms).where(eq(rooms.id, roomId));
+        const page = rows.slice(0, input.limit).reverse();
+        const hasMore = rows.length > input.limit;
+        return {
+          messages: await this.hydrateAll(tx, page),
+          nextCursor: hasMore && page[0] ? String(page[0].message.seq) : null,
+          lastEventId: String(room?.lastSeq ?? 0),
+        };
+      },
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
+  }
+
+  async eventsAfter(roomId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
+    const rows = await this.db
+      .select({ seq: events.seq, payload: events.payload })
+      .from(events)
+      .where(and(eq(events.roomId, num(roomId)), gt(events.seq, afterSeq)))
+      .orderBy(asc(events.seq))
+      .limit(limit);
+    return rows.map((r) => ({ roomId, seq: r.seq, payload: JSON.parse(r.payload) as RoomEventPayload }));
+  }
+
+  async markRead(input: { roomId: string; userId: string; seq: number }): Promise<void> {
+    await this.db
+      .update(roomMembers)
+      .set({ lastReadSeq: sql`greatest(${roomMembers.lastReadSeq}, ${input.seq})` })
+      .where(and(eq(roomMembers.roomId, num(input.roomId)), eq(roomMembers.userId, num(input.userId))));
+  }
+
+  async searchMessages(input: { userId: string; query: string; roomId: string | null; limit: number }) {
+    const uid = num(input.userId);
+    const readable = sql`(${rooms.kind} = 'public' OR EXISTS (SELECT 1 FROM room_members rm WHERE rm.room_id = ${rooms.id} AND rm.user_id = ${uid}))`;
+    // Case-insensitive substring match, as SQLite's trigram FTS: the GIN trigram index answers
+    // it for 3+ characters; shorter queries scan, like SQLite's LIKE fallback.
+    const rows = await this.db
+      .select({ message: messages, author: authorColumns, roomName: rooms.name, dmKey: rooms.dmKey })
+      .from(messages)
+      .innerJoin(rooms, eq(rooms.id, messages.roomId))
+      .innerJoin(users, eq(users.id, messages.authorId))
+      .where(
+        and(
+          ilike(messages.body, likePattern(input.query)),
+          readable,
+          isNull(messages.deletedAt),
+          input.roomId === null ? undefined : eq(messages.roomId, num(input.roomId)),
+        ),
+      )
+      .orderBy(desc(messages.id))
+      .limit(input.limit);
+    const hydrated = await this.hydrateAll(this.db, rows);
+    const names = await this.directRoomNames(rows.map((r) => r.dmKey), uid);
+    return rows.map((r, i) => ({
+      message: hydrated[i] as Message,
+      roomName: r.dmKey ? (names.get(r.dmKey) ?? 'Direct message') : r.roomName,
+    }));
+  }
+
+  async createFile(input: Omit<FileRecord, 'id'>): Promise<FileRecord> {
+    const [row] = await this.db
+      .insert(files)
+      .values({ ...input, uploaderId: num(input.uploaderId) })
+      .returning();
+    return toFileRecord(row!);
+  }
+
+  async getFile(fileId: string): Promise<FileRecord | null> {
+    const [row] = await this.db.select().from(files).where(eq(files.id, num(fileId)));
+    return row ? toFileRecord(row) : null;
+  }
+
+  async mayReadFile(fileId: string, userId: string): Promise<boolean> {
+    const uid = num(userId);
+    const { rows } = await this.db.execute(sql`
+      SELECT 1 AS ok FROM files f WHERE f.id = ${num(fileId)} AND (f.uploader_id = ${uid} OR EXISTS (
+        SELECT 1 FROM message_attachments a
+        JOIN messages m ON m.id = a.message_id AND m.deleted_at IS NULL
+        JOIN rooms r ON r.id = m.room_id
+        WHERE a.file_id = f.id AND (r.kind = 'public'
+          OR EXISTS (SELECT 1 FROM room_members rm WHERE rm.room_id = r.id AND rm.user_id = ${uid}))))`);
+    return rows.length > 0;
+  }
+
+  async deleteUnattachedFiles(createdBefore: number): Promise<string[]> {
+    return this.db.transaction(async (tx) => {
+      const orphans = await tx
+        .select({ id: files.id, sha256: files.sha256 })
+        .from(files)
+        .leftJoin(messageAttachments, eq(messageAttachments.fileId, files.id))
+        .where(and(lt(files.createdAt, createdBefore), isNull(messageAttachments.fileId)))
+        .for('update', { of: files });
+      if (orphans.length === 0) return [];
+      await tx.delete(files).where(
+        and(
+          inArray(files.id, orphans.map((o) => o.id)),
+          // Attached meanwhile by a send that committed first: keep it.
+          sql`NOT EXISTS (SELECT 1 FROM message_attachments a WHERE a.file_id = ${files.id})`,
+        ),
+      );
+      const hashes = [...new Set(orphans.map((o) => o.sha256))];
+      const stillUsed = new Set(
+        (await tx.select({ sha256: files.sha256 }).from(files).where(inArray(files.sha256, hashes))).map((r) => r.sha256),
+      );
+      return hashes.filter((h) => !stillUsed.has(h));
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.db.execute(sql`SELECT 1`);
+  }
+
+  async close(): Promise<void> {
+    await this.conn.close();
+  }
+}

@@ -1,0 +1,74 @@
+import type { FileRow, MessageRow, UserRow } from '@chat/db';
+import type { Attachment, FileRecord, Message, User } from './store.ts';
+
+// Row → API shapes, shared by every ChatStore: both engines' tables have the same row types.
+
+export const toUser = (row: Pick<UserRow, 'id' | 'username' | 'displayName'>): User => ({
+  id: String(row.id),
+  username: row.username,
+  displayName: row.displayName,
+});
+
+export const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+export const fileUrl = (fileId: string | number) => `/api/files/${fileId}`;
+
+export function toAttachment(row: FileRow): Attachment {
+  return {
+    id: String(row.id),
+    name: row.name,
+    mime: row.mime,
+    size: row.size,
+    url: fileUrl(row.id),
+    width: row.width,
+    height: row.height,
+    thumbnailUrl: row.hasThumbnail ? `${fileUrl(row.id)}/thumbnail` : null,
+  };
+}
+
+export const toFileRecord = (row: FileRow): FileRecord => ({ ...row, id: String(row.id), uploaderId: String(row.uploaderId) });
+
+export function toMessage(row: MessageRow, author: User, attachments: Attachment[]): Message {
+  return {
+    id: String(row.id),
+    roomId: String(row.roomId),
+    seq: row.seq,
+    author,
+    body: row.body,
+    clientMsgId: row.clientMsgId,
+    createdAt: new Date(row.createdAt).toISOString(),
+    editedAt: iso(row.editedAt),
+    deleted: row.deletedAt !== null,
+    // A deleted message is a tombstone: its files are no longer shown (nor served through it).
+    attachments: row.deletedAt === null ? attachments : [],
+  };
+}
+
+/** Groups attachment rows (already in position order) by message. */
+export function groupAttachments(rows: { messageId: number; file: FileRow }[]): Map<number, Attachment[]> {
+  const byMessage = new Map<number, Attachment[]>();
+  for (const { messageId, file } of rows) {
+    const list = byMessage.get(messageId) ?? [];
+    list.push(toAttachment(file));
+    byMessage.set(messageId, list);
+  }
+  return byMessage;
+}
+
+/** A string of digits from the API becomes a row id; the zod schemas already checked the form. */
+export const num = Number;
+
+/** Escapes LIKE wildcards so a user's "%" or "_" matches itself (use with ESCAPE '\'). */
+export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** "<low>:<high>" for a pair of users: one pair always maps to one direct room. */
+export function directKey(userA: string, userB: string): { low: number; high: number; dmKey: string } {
+  const [low, high] = [num(userA), num(userB)].sort((x, y) => x - y) as [number, number];
+  return { low, high, dmKey: `${low}:${high}` };
+}
+
+/** The other member of a direct room, whose name the room shows to `viewerId`. */
+export function otherMember(dmKey: string, viewerId: number): number {
+  const [a, b] = dmKey.split(':').map(Number);
+  return (a === viewerId ? b : a) ?? 0;
+}

@@ -1,0 +1,147 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+
+// The PostgreSQL twin of schema.ts: same tables, columns and row types (ids are numbers, times
+// epoch milliseconds), so the store's row → API helpers serve both engines.
+
+const millis = (name: string) => bigint(name, { mode: 'number' });
+// Ids and sequence numbers are 64-bit: the API accepts ids of up to 16 digits, and an
+// out-of-range parameter must find nothing rather than fail the query.
+const int64 = (name: string) => bigint(name, { mode: 'number' });
+
+export const users = pgTable('users', {
+  id: int64('id').primaryKey().generatedByDefaultAsIdentity(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: millis('created_at').notNull(),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: int64('id').primaryKey().generatedByDefaultAsIdentity(),
+    // SHA-256 of the token: a stolen database does not hand out working tokens.
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: int64('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: millis('created_at').notNull(),
+    expiresAt: millis('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const rooms = pgTable('rooms', {
+  id: int64('id').primaryKey().generatedByDefaultAsIdentity(),
+  name: text('name').notNull(),
+  // Lower-cased name, unique among public and private rooms; null for direct rooms.
+  nameKey: text('name_key').unique(),
+  // "<smaller user id>:<larger user id>" so one pair always maps to one direct room.
+  dmKey: text('dm_key').unique(),
+  topic: text('topic').notNull().default(''),
+  kind: text('kind', { enum: ['public', 'private', 'direct'] }).notNull(),
+  createdBy: int64('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: millis('created_at').notNull(),
+  // The room's event sequence. Bumped by `UPDATE … RETURNING` in the transaction that stores
+  // the event: the row lock is held until commit, so events commit in sequence order.
+  lastSeq: int64('last_seq').notNull().default(0),
+  lastMessageAt: millis('last_message_at'),
+});
+
+export const roomMembers = pgTable(
+  'room_members',
+  {
+    roomId: int64('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    userId: int64('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    joinedAt: millis('joined_at').notNull(),
+    lastReadSeq: int64('last_read_seq').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.roomId, t.userId] }), index('room_members_user_idx').on(t.userId)],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: int64('id').primaryKey().generatedByDefaultAsIdentity(),
+    roomId: int64('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    authorId: int64('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // The room sequence number of the event that created the message; history pages by it.
+    seq: int64('seq').notNull(),
+    body: text('body').notNull(),
+    clientMsgId: text('client_msg_id').notNull(),
+    createdAt: millis('created_at').notNull(),
+    editedAt: millis('edited_at'),
+    deletedAt: millis('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('messages_room_seq_idx').on(t.roomId, t.seq),
+    uniqueIndex('messages_author_client_msg_idx').on(t.authorId, t.clientMsgId),
+    // Trigram index (pg_trgm, created by the first migration): ILIKE '%part%' on any 3+ characters
+    // uses it, like SQLite's trigram FTS table.
+    index('messages_body_trgm_idx').using('gin', t.body.op('gin_trgm_ops')),
+  ],
+);
+
+export const events = pgTable(
+  'events',
+  {
+    roomId: int64('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    seq: int64('seq').notNull(),
+    type: text('type', { enum: ['created', 'updated', 'deleted'] }).notNull(),
+    messageId: int64('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    // The message as it was after this event, as JSON text: replay shows each event as it happened.
+    payload: text('payload').notNull(),
+    createdAt: millis('created_at')
+      .notNull()
+      .default(sql`(extract(epoch from clock_timestamp()) * 1000)::bigint`),
+  },
+  (t) => [primaryKey({ columns: [t.roomId, t.seq] })],
+);
+
+/** An uploaded file: metadata here, bytes on disk under DATA_DIR/files, addressed by SHA-256. */
+export const files = pgTable(
+  'files',
+  {
+    id: int64('id').primaryKey().generatedByDefaultAsIdentity(),
+    sha256: text('sha256').notNull(),
+    name: text('name').notNull(),
+    // Sniffed from the content, never taken from the client.
+    mime: text('mime').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    hasThumbnail: boolean('has_thumbnail').notNull().default(false),
+    uploaderId: int64('uploader_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: millis('created_at').notNull(),
+  },
+  (t) => [index('files_sha256_idx').on(t.sha256), index('files_uploader_idx').on(t.uploaderId)],
+);
+
+export const messageAttachments = pgTable(
+  'message_attachments',
+  {
+    messageId: int64('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    fileId: int64('file_id')
+      .notNull()
+      .references(() => files.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.fileId] }), index('message_attachments_file_idx').on(t.fileId)],
+);
