@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { SMOKE } from './src/config.ts';
+import { toMarkdown } from './src/report/markdown.ts';
+import { runSuite } from './src/suite.ts';
+
+// The harness itself, for a few seconds with tiny numbers: no timing assertions, only that every
+// message reached every subscriber exactly once on our server and on the bare ws baseline.
+describe('bench harness (smoke)', () => {
+  it('runs against our server and bare ws with nothing lost or duplicated', async () => {
+    const results = await runSuite(SMOKE, { targets: ['ws', 'ours'], quiet: true });
+    for (const name of ['ws', 'ours'] as const) {
+      const t = results.targets[name];
+      expect(t, name).toBeDefined();
+      for (const run of [t?.bigRoom, t?.manyRooms]) {
+        expect(run?.sent, name).toBeGreaterThan(0);
+        expect(run?.delivered, name).toBe(run?.expected);
+        expect(run?.lost, name).toBe(0);
+        expect(run?.duplicates, name).toBe(0);
+        expect(run?.sendErrors, name).toBe(0);
+      }
+    }
+    expect(toMarkdown(results)).toContain('| big room: p99 latency (ms) |');
+  });
+});

@@ -1,0 +1,12 @@
+import type { RunningTarget } from '../targets/start.ts';
+import type { Driver } from './driver.ts';
+import { OursDriver } from './ours-driver.ts';
+import { SocketIoDriver } from './sio-driver.ts';
+import { WsDriver } from './ws-driver.ts';
+
+/** The client side for a running target; `users` is the account pool size for our server. */
+export async function driverFor(target: RunningTarget, users: number): Promise<Driver> {
+  if (target.name === 'ours') return OursDriver.create(target, users);
+  if (target.name === 'ws') return new WsDriver(target);
+  return new SocketIoDriver(target);
+}

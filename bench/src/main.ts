@@ -1,0 +1,22 @@
+import { FULL, QUICK } from './config.ts';
+import { writeResults } from './report/write.ts';
+import { runSuite } from './suite.ts';
+import { RESULTS_DIR } from './targets/paths.ts';
+import { TARGETS, type TargetName } from './targets/target.ts';
+
+// npm run bench [-- --full] [-- --targets ours,ws] [-- --out-dir <dir>]
+// From the repository root, npm hands `-- --full` to the inner `npm run -w` as its own config
+// (npm_config_full=true) instead of to this script, so flags are read from both places.
+const args = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  if (i >= 0) return args[i + 1] ?? 'true';
+  return process.env[`npm_config_${name.replace(/-/g, '_')}`];
+};
+const config = flag('full') === 'true' ? FULL : QUICK;
+const targets = (flag('targets')?.split(',') as TargetName[] | undefined) ?? TARGETS;
+const outDir = flag('out-dir') ?? RESULTS_DIR;
+
+const results = await runSuite(config, { targets });
+console.log(writeResults(results, outDir));
+console.error(`[bench] results in ${outDir}`);

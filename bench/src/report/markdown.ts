@@ -1,0 +1,75 @@
+import type { BenchResults, TargetResults } from '../suite.ts';
+import { TARGET_LABEL, type TargetName } from '../targets/target.ts';
+import { fmt, withRatio } from './format.ts';
+import { checkTargets } from './targets.ts';
+
+type Pick = (t: TargetResults) => number | null | undefined;
+
+const COLUMNS: TargetName[] = ['ws', 'socketio', 'ours'];
+
+function row(r: BenchResults, label: string, pick: Pick): string {
+  const base = r.targets.ws ? pick(r.targets.ws) : null;
+  const cells = COLUMNS.map((name) => {
+    const t = r.targets[name];
+    return t ? withRatio(pick(t), base) : '–';
+  });
+  return `| ${label} | ${cells.join(' | ')} |`;
+}
+
+function loadRows(r: BenchResults, key: 'bigRoom' | 'manyRooms', title: string): string[] {
+  return [
+    row(r, `${title}: p50 latency (ms)`, (t) => t[key].latency.p50),
+    row(r, `${title}: p99 latency (ms)`, (t) => t[key].latency.p99),
+    row(r, `${title}: p99.9 latency (ms)`, (t) => t[key].latency.p999),
+    row(r, `${title}: server CPU µs / delivery`, (t) => t[key].cpuUsPerDelivery),
+    row(r, `${title}: deliveries lost / duplicated`, (t) => t[key].lost + t[key].duplicates),
+  ];
+}
+
+/** The results as Markdown: machine, one table with every figure as a ratio to bare ws, the targets. */
+export function toMarkdown(r: BenchResults): string {
+  const m = r.machine;
+  const f = r.config.fixed;
+  const idleCounts = r.config.idle?.counts ?? [];
+  const lines = [
+    `# Fan-out benchmark (${r.mode} mode)`,
+    '',
+    `${r.date} · ${m.nproc} × ${m.cpuModel} · ${m.memoryGiB} GiB · Node ${m.node} · ${m.platform} · load average ${m.loadAverage} at the end · ${r.durationSec} s`,
+    '',
+    `Big room: ${f.bigRoom.rooms} × ${f.bigRoom.members} members, ${f.bigRoom.sendersPerRoom} senders, ${fmt(f.bigRoom.deliveriesPerSec)} deliveries/s offered. ` +
+      `Many rooms: ${f.manyRooms.rooms} × ${f.manyRooms.members}, ${f.manyRooms.sendersPerRoom} sender each, ${fmt(f.manyRooms.deliveriesPerSec)} deliveries/s. ` +
+      `${f.phase.durationMs / 1000} s measured after ${f.phase.warmupMs / 1000} s warm-up; 140-byte bodies; open loop, latency from the scheduled send time.`,
+    '',
+    `| figure (× = ratio to bare ws) | ${COLUMNS.map((n) => TARGET_LABEL[n]).join(' | ')} |`,
+    `| --- | ${COLUMNS.map(() => '---').join(' | ')} |`,
+    ...loadRows(r, 'bigRoom', 'big room'),
+    ...loadRows(r, 'manyRooms', 'many rooms'),
+    row(r, 'rate-ladder ceiling (deliveries/s, p99 ≤ 100 ms, no loss)', (t) => t.ladder?.ceiling),
+    ...idleCounts.flatMap((_, i) => [
+      row(r, `idle: RSS per connection at ${fmt(idleCounts[i])} (bytes)`, (t) => t.idle?.[i]?.rssPerConnection),
+      row(r, `idle: V8 heap per connection at ${fmt(idleCounts[i])} (bytes)`, (t) => t.idle?.[i]?.heapPerConnection),
+    ]),
+    '',
+  ];
+  if (r.storm) {
+    const s = r.storm;
+    lines.push(
+      `**Reconnect storm (our server only):** ${s.clients} clients dropped, ${s.backlog} messages written while away, server restarted; ` +
+        `all resumed at once with lastEventId while ${s.live} more were sent. Backlog complete everywhere ${fmt(s.catchUpMs)} ms after the server was back ` +
+        `(everything incl. live: ${fmt(s.allDoneMs)} ms); ${s.completed}/${s.clients} complete, ${s.lost} lost, ${s.duplicates} duplicated.`,
+      '',
+    );
+  }
+  if (r.history) {
+    const h = r.history;
+    lines.push(
+      `**History paging (our server):** room of ${h.roomMessages.toLocaleString('en-US')} messages (seeded into SQLite in ${fmt(h.seedMs / 1000)} s), ` +
+        `${h.pages} pages of 50 at random points: p50 ${fmt(h.latency.p50)} ms, p99 ${fmt(h.latency.p99)} ms, p99.9 ${fmt(h.latency.p999)} ms (round trip over the WebSocket).`,
+      '',
+    );
+  }
+  lines.push('## Targets (issue 6)', '', '| target | measured | met |', '| --- | --- | --- |');
+  for (const c of checkTargets(r)) lines.push(`| ${c.goal} | ${c.measured} | ${c.met ? 'yes' : '**no**'} |`);
+  lines.push('', '![p99 latency against offered load](latest-latency.svg)', '');
+  return lines.join('\n');
+}

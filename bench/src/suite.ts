@@ -1,0 +1,75 @@
+import { driverFor } from './clients/drivers.ts';
+import type { BenchConfig } from './config.ts';
+import { machineInfo, type MachineInfo } from './report/machine.ts';
+import { startTarget } from './targets/start.ts';
+import { TARGETS, type TargetName } from './targets/target.ts';
+import type { LoadResult } from './workloads/audience.ts';
+import { fixedLoad } from './workloads/fixed-load.ts';
+import { historyPaging, type HistoryResult } from './workloads/history.ts';
+import { idleMemory, type IdlePoint } from './workloads/idle.ts';
+import { rateLadder, type LadderResult } from './workloads/ladder.ts';
+import { reconnectStorm, type StormResult } from './workloads/storm.ts';
+
+export interface TargetResults {
+  bigRoom: LoadResult;
+  manyRooms: LoadResult;
+  ladder: LadderResult | null;
+  idle: IdlePoint[] | null;
+}
+
+export interface BenchResults {
+  date: string;
+  mode: BenchConfig['mode'];
+  machine: MachineInfo;
+  config: BenchConfig;
+  targets: Partial<Record<TargetName, TargetResults>>;
+  storm: StormResult | null;
+  history: HistoryResult | null;
+  durationSec: number;
+}
+
+const log = (line: string, quiet: boolean) => {
+  if (!quiet) console.error(`[bench] ${line}`);
+};
+
+/** Load workloads on one fresh target process, then idle memory on another. */
+async function benchTarget(name: TargetName, cfg: BenchConfig, quiet: boolean): Promise<TargetResults> {
+  const target = await startTarget(name);
+  let bigRoom: LoadResult, manyRooms: LoadResult, ladder: LadderResult | null;
+  try {
+    const driver = await driverFor(target, cfg.users);
+    log(`${name}: big room`, quiet);
+    bigRoom = await fixedLoad(target, driver, 'big', cfg.fixed.bigRoom, cfg.fixed.phase);
+    log(`${name}: many rooms`, quiet);
+    manyRooms = await fixedLoad(target, driver, 'many', cfg.fixed.manyRooms, cfg.fixed.phase);
+    log(`${name}: rate ladder`, quiet);
+    ladder = cfg.ladder ? await rateLadder(target, driver, cfg.ladder) : null;
+  } finally {
+    await target.stop();
+  }
+  log(`${name}: idle connections`, quiet);
+  const idle = cfg.idle ? await idleMemory(name, cfg.idle, cfg.users) : null;
+  return { bigRoom, manyRooms, ladder, idle };
+}
+
+export async function runSuite(cfg: BenchConfig, opts: { targets?: readonly TargetName[]; quiet?: boolean } = {}): Promise<BenchResults> {
+  const started = Date.now();
+  const quiet = opts.quiet ?? false;
+  const targets: BenchResults['targets'] = {};
+  for (const name of opts.targets ?? TARGETS) targets[name] = await benchTarget(name, cfg, quiet);
+  const runsOurs = (opts.targets ?? TARGETS).includes('ours');
+  log('ours: reconnect storm', quiet);
+  const storm = cfg.storm && runsOurs ? await reconnectStorm(cfg.storm, cfg.users) : null;
+  log('ours: history paging', quiet);
+  const history = cfg.history && runsOurs ? await historyPaging(cfg.history) : null;
+  return {
+    date: new Date().toISOString(),
+    mode: cfg.mode,
+    machine: machineInfo(),
+    config: cfg,
+    targets,
+    storm,
+    history,
+    durationSec: Math.round((Date.now() - started) / 1000),
+  };
+}
