@@ -14,10 +14,14 @@ import {
   countMessages,
   expectConnected,
   expectMessageOnce,
+  focusVisible,
+  inViewport,
   joinFromBrowse,
+  messageItem,
   messageLog,
   signIn,
   signUp,
+  tabTo,
   VISIBLE,
   visible,
 } from './pages.ts';
@@ -29,10 +33,13 @@ const alice = { username: 'alice', displayName: 'Alice Martin', password: 'corre
 const bob = { username: 'bob', displayName: 'Bob Okafor', password: 'another good password' };
 
 // Shown in the screenshots, so they read like a real conversation.
-const BOB_REPLY = 'Hi Alice! Bob here.\nShall we go over the release notes after lunch?';
+const BOB_REPLY = 'Hi Alice! Bob here.\nShall we go over the **release notes** after lunch?';
 const AWAY_1 = 'I drafted the summary while you were away.';
 const AWAY_2 = "It's in the shared folder, have a look when you can.";
 const OFFLINE_NOTE = 'Back on the train: reading it now!';
+const TUNNEL_NOTE = 'Sent just before the tunnel.';
+const RESTART_BOB = 'Did the server just blink?';
+const RESTART_ALICE = 'It did, but nothing got lost.';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -47,6 +54,16 @@ async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Prom
 
 async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(screenshots, `${name}.png`) });
+}
+
+/** Every browser dialog (alert, confirm) a page opens; an XSS payload that ran would show up here. */
+function recordDialogs(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('dialog', (dialog) => {
+    seen.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return seen;
 }
 
 beforeAll(async () => {
@@ -67,17 +84,22 @@ describe('two people chatting in the browser', () => {
   let pageA: Page;
   let pageB: Page;
   let socketsA: Awaited<ReturnType<typeof controlSockets>>;
+  let dialogsB: string[];
+  let secretRoomUrl: string;
 
   it('signs both up and opens General for both', async () => {
     pageA = await newPage({ colorScheme: 'light' });
     socketsA = await controlSockets(pageA);
     pageB = await newPage({ colorScheme: 'dark' });
+    dialogsB = recordDialogs(pageB);
     await signUp(pageA, server.url, alice);
     await signUp(pageB, server.url, bob);
+    for (const page of [pageA, pageB]) {
+      await visible(composer(page, 'General'));
+      await visible(page.getByRole('link', { name: 'General' }));
+      expect(await page.getByRole('link', { name: 'General' }).getAttribute('aria-current')).toBe('page');
+    }
     await screenshot(pageA, 'desktop-light-empty');
-    await joinFromBrowse(pageA, 'General');
-    await joinFromBrowse(pageB, 'General');
-    await visible(pageA.getByRole('link', { name: 'General' }));
   });
 
   it('explains a taken username, a short password and a wrong password', async () => {
@@ -100,16 +122,18 @@ describe('two people chatting in the browser', () => {
     await page.context().close();
   });
 
-  it('delivers messages live both ways, once each', async () => {
+  it('delivers messages live both ways, once each, and announces them', async () => {
     await composer(pageA, 'General').fill('Hello from Alice 👋');
     await composer(pageA, 'General').press('Enter');
     await expectMessageOnce(pageA, 'General', 'Hello from Alice 👋');
     await expectMessageOnce(pageB, 'General', 'Hello from Alice 👋');
+    await expect.poll(() => pageB.getByRole('status', { name: 'New messages' }).textContent(), VISIBLE).toBe('Alice Martin: Hello from Alice 👋');
 
     await composer(pageB, 'General').fill(BOB_REPLY);
     await pageB.getByRole('button', { name: 'Send' }).click();
-    await expectMessageOnce(pageB, 'General', BOB_REPLY);
-    await expectMessageOnce(pageA, 'General', BOB_REPLY);
+    await visible(messageLog(pageA, 'General').getByText('release notes', { exact: true }));
+    expect(await messageItem(pageA, 'General', 'Shall we go over').count()).toBe(1);
+    expect(await messageItem(pageA, 'General', 'Shall we go over').locator('strong').textContent()).toBe('release notes');
     await expect(composer(pageB, 'General').inputValue()).resolves.toBe('');
   });
 
@@ -130,22 +154,61 @@ describe('two people chatting in the browser', () => {
     await pageA.getByText('Bob Okafor is typing…').waitFor({ state: 'detached', ...VISIBLE });
   });
 
-  it('edits and deletes, live on the other side', async () => {
-    const mine = messageLog(pageA, 'General').getByRole('listitem').filter({ hasText: 'Hello from Alice 👋' });
+  it('renders Markdown links safely and leaves HTML and script links inert', async () => {
+    await composer(pageA, 'General').fill('Notes are [in the wiki](https://example.com/wiki) — `npm start` to try');
+    await composer(pageA, 'General').press('Enter');
+    const link = await visible(messageLog(pageB, 'General').getByRole('link', { name: 'in the wiki' }));
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+
+    for (const payload of ['<img src=x onerror=alert(1)>', '[click me](javascript:alert(2))', '<script>alert(3)</script>']) {
+      await composer(pageA, 'General').fill(payload);
+      await composer(pageA, 'General').press('Enter');
+    }
+    await visible(messageLog(pageB, 'General').getByText('<img src=x onerror=alert(1)>'));
+    await visible(messageLog(pageB, 'General').getByText('click me'));
+    await visible(messageLog(pageB, 'General').getByText('<script>alert(3)</script>'));
+    expect(await pageB.locator('img[onerror], a[href^="javascript"], main script').count()).toBe(0);
+    await messageLog(pageB, 'General').getByText('click me').click();
+    await pageB.waitForTimeout(200);
+    expect(dialogsB).toEqual([]);
+  });
+
+  it('edits and deletes, live on the other side; Up edits my last message and Escape cancels', async () => {
+    const mine = messageItem(pageA, 'General', 'Hello from Alice 👋');
     await mine.hover();
     await mine.getByRole('button', { name: 'Edit message' }).click();
     const editor = pageA.getByRole('textbox', { name: 'Edit message' });
     await editor.fill('Hello from Alice (edited on purpose)');
     await editor.press('Enter');
     await visible(messageLog(pageB, 'General').getByText('Hello from Alice (edited on purpose)'));
-    await visible(messageLog(pageB, 'General').getByText('(edited)'));
+    await visible(messageItem(pageB, 'General', 'Hello from Alice (edited on purpose)').getByText('(edited)'));
 
-    const line = messageLog(pageA, 'General').getByRole('listitem').filter({ hasText: 'Line one' });
+    await composer(pageA, 'General').press('ArrowUp');
+    await expect.poll(() => pageA.getByRole('textbox', { name: 'Edit message' }).inputValue(), VISIBLE).toBe('<script>alert(3)</script>');
+    await pageA.getByRole('textbox', { name: 'Edit message' }).press('Escape');
+    await pageA.getByRole('textbox', { name: 'Edit message' }).waitFor({ state: 'detached', ...VISIBLE });
+    await expect.poll(() => pageA.evaluate(() => document.activeElement?.getAttribute('placeholder')), VISIBLE).toBe('Message #General');
+
+    const line = messageItem(pageA, 'General', 'Line one');
     await line.hover();
     await line.getByRole('button', { name: 'Delete message' }).click();
     await line.getByRole('button', { name: 'Confirm delete' }).click();
     await visible(messageLog(pageB, 'General').getByText('message deleted'));
     expect(await countMessages(pageB, 'General', 'Line one\nline two')).toBe(0);
+  });
+
+  it('suggests people to @mention and highlights mentions of me', async () => {
+    const box = composer(pageB, 'General');
+    await box.pressSequentially('Thanks @ali');
+    await visible(pageB.getByRole('option', { name: /Alice Martin/ }));
+    await box.press('Enter');
+    expect(await box.inputValue()).toBe('Thanks @alice ');
+    await box.pressSequentially('for the notes');
+    await box.press('Enter');
+    const mention = messageItem(pageA, 'General', 'for the notes').locator('[data-mention="alice"]');
+    await visible(mention);
+    expect(await mention.textContent()).toBe('@alice');
   });
 
   it('catches up after a dropped connection with nothing missing or repeated', async () => {
@@ -163,22 +226,62 @@ describe('two people chatting in the browser', () => {
     // Alice writes while offline: shown at once as pending, delivered once she is back.
     await composer(pageA, 'General').fill(OFFLINE_NOTE);
     await composer(pageA, 'General').press('Enter');
-    const pending = messageLog(pageA, 'General').getByRole('listitem').filter({ hasText: OFFLINE_NOTE });
-    await visible(pending.getByText('Sending…'));
+    const pending = messageItem(pageA, 'General', OFFLINE_NOTE);
+    await visible(pending.getByText('Waiting for connection…'));
 
     socketsA.restore();
     await pageA.context().setOffline(false);
     await expectConnected(pageA);
     await expectMessageOnce(pageA, 'General', AWAY_1);
     await expectMessageOnce(pageA, 'General', AWAY_2);
-    await expectMessageOnce(pageA, 'General', BOB_REPLY);
-    await expectMessageOnce(pageA, 'General', 'Hello from Alice (edited on purpose)(edited)');
+    await expectMessageOnce(pageA, 'General', 'Hello from Alice (edited on purpose)');
     await expectMessageOnce(pageB, 'General', OFFLINE_NOTE);
     await expectMessageOnce(pageA, 'General', OFFLINE_NOTE);
-    await pending.getByText('Sending…').waitFor({ state: 'detached', ...VISIBLE });
+    await pending.getByText(/Waiting for connection…|Sending…/).waitFor({ state: 'detached', ...VISIBLE });
   });
 
-  it('counts unread messages in rooms that are not open', async () => {
+  it('keeps a message the server never answered through a reload, and sends it once', async () => {
+    socketsA.holdSends(true);
+    await composer(pageA, 'General').fill(TUNNEL_NOTE);
+    await composer(pageA, 'General').press('Enter');
+    await visible(messageItem(pageA, 'General', TUNNEL_NOTE).getByText('Sending…'));
+
+    await pageA.reload();
+    await visible(messageItem(pageA, 'General', TUNNEL_NOTE).getByText('Sending…'));
+    expect(await countMessages(pageB, 'General', TUNNEL_NOTE)).toBe(0);
+
+    // A fresh connection that lets sends through: the outbox sends it again, with the same clientMsgId.
+    socketsA.holdSends(false);
+    await socketsA.drop();
+    socketsA.restore();
+    await expectMessageOnce(pageB, 'General', TUNNEL_NOTE);
+    await expectMessageOnce(pageA, 'General', TUNNEL_NOTE);
+    await messageItem(pageA, 'General', TUNNEL_NOTE).getByText('Sending…').waitFor({ state: 'detached', ...VISIBLE });
+  });
+
+  it('survives a server restart mid-conversation: the banner shows it, nothing is lost or doubled', async () => {
+    const port = server.port;
+    await server.close();
+    for (const page of [pageA, pageB]) await expect.poll(() => connection(page).textContent(), VISIBLE).toBe('Reconnecting…');
+    await visible(pageA.getByText(/Next try in \d+ seconds?/));
+
+    await composer(pageB, 'General').fill(RESTART_BOB);
+    await composer(pageB, 'General').press('Enter');
+    await composer(pageA, 'General').fill(RESTART_ALICE);
+    await composer(pageA, 'General').press('Enter');
+    await visible(messageItem(pageA, 'General', RESTART_ALICE).getByText('Waiting for connection…'));
+
+    server = await startServer({ port, dataDir, logLevel: 'warn' });
+    await expectConnected(pageA);
+    await expectConnected(pageB);
+    for (const page of [pageA, pageB]) {
+      await expectMessageOnce(page, 'General', RESTART_BOB);
+      await expectMessageOnce(page, 'General', RESTART_ALICE);
+      await expectMessageOnce(page, 'General', AWAY_2);
+    }
+  });
+
+  it('counts unread messages in rooms that are not open, in the sidebar and the title', async () => {
     await pageA.getByRole('button', { name: 'New room' }).click();
     const dialog = await visible(pageA.getByRole('dialog', { name: 'New room' }));
     await dialog.getByLabel('Name').fill('Design');
@@ -193,10 +296,12 @@ describe('two people chatting in the browser', () => {
     await composer(pageA, 'Design').fill('First design note');
     await composer(pageA, 'Design').press('Enter');
     await visible(pageB.getByRole('link', { name: 'Design 1 unread' }));
+    await expect.poll(() => pageB.title(), VISIBLE).toBe('(1) #General · Chat');
     await screenshot(pageB, 'desktop-dark-unread');
     await pageB.getByRole('link', { name: /^Design/ }).click();
     await expectMessageOnce(pageB, 'Design', 'First design note');
     await visible(pageB.getByRole('link', { name: 'Design', exact: true }));
+    await expect.poll(() => pageB.title(), VISIBLE).toBe('#Design · Chat');
     // The read marker moved on the server too: the count stays gone after a reload.
     await pageB.reload();
     await visible(composer(pageB, 'Design'));
@@ -212,7 +317,7 @@ describe('two people chatting in the browser', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
-  it('opens a direct message with someone found by search', async () => {
+  it('opens a direct message, which appears for the other person at once', async () => {
     await pageA.getByRole('button', { name: 'New message' }).click();
     const dialog = await visible(pageA.getByRole('dialog', { name: 'New message' }));
     await dialog.getByLabel('Search people').fill('bob');
@@ -222,13 +327,11 @@ describe('two people chatting in the browser', () => {
     await dm.press('Enter');
     await expectMessageOnce(pageA, 'Bob Okafor', 'Psst, a private hello');
 
-    // Bob's room list learns of new conversations on its next refresh; a reload is the quickest.
-    await pageB.reload();
-    await pageB.getByRole('link', { name: /^Alice Martin/ }).click();
+    await (await visible(pageB.getByRole('link', { name: /^Alice Martin/ }))).click();
     await expectMessageOnce(pageB, 'Alice Martin', 'Psst, a private hello');
   });
 
-  it('invites someone to a private room', async () => {
+  it('invites someone to a private room, which appears for them at once', async () => {
     await pageA.getByRole('button', { name: 'New room' }).click();
     const dialog = await visible(pageA.getByRole('dialog', { name: 'New room' }));
     await dialog.getByLabel('Name').fill('Secret plans');
@@ -236,6 +339,10 @@ describe('two people chatting in the browser', () => {
     await screenshot(pageA, 'desktop-light-new-room');
     await dialog.getByRole('button', { name: 'Create room' }).click();
     await visible(composer(pageA, 'Secret plans'));
+    secretRoomUrl = pageA.url();
+    await composer(pageA, 'Secret plans').fill('The launch codes are in the vault.');
+    await composer(pageA, 'Secret plans').press('Enter');
+    await expectMessageOnce(pageA, 'Secret plans', 'The launch codes are in the vault.');
 
     await pageA.getByRole('button', { name: 'Invite' }).click();
     const invite = await visible(pageA.getByRole('dialog', { name: 'Invite to Secret plans' }));
@@ -246,9 +353,32 @@ describe('two people chatting in the browser', () => {
     await visible(invite.getByText('Invited'));
     await invite.getByRole('button', { name: 'Close' }).click();
 
-    await pageB.reload();
     await (await visible(pageB.getByRole('link', { name: 'Secret plans' }))).click();
-    await visible(composer(pageB, 'Secret plans'));
+    await expectMessageOnce(pageB, 'Secret plans', 'The launch codes are in the vault.');
+  });
+
+  it('never shows a private room to someone outside it', async () => {
+    const outsider = await newPage();
+    await signUp(outsider, server.url, { username: 'oscar', displayName: 'Oscar Outside', password: 'yet another password' });
+    await visible(composer(outsider, 'General'));
+    expect(await outsider.getByRole('link', { name: 'Secret plans' }).count()).toBe(0);
+
+    await outsider.getByRole('button', { name: 'Browse rooms' }).click();
+    const browse = await visible(outsider.getByRole('dialog', { name: 'Browse rooms' }));
+    await visible(browse.getByRole('button', { name: 'Join Design' }));
+    expect(await browse.getByText('Secret plans').count()).toBe(0);
+    await browse.getByRole('button', { name: 'Close' }).click();
+
+    await outsider.getByRole('button', { name: 'Search messages' }).click();
+    const search = await visible(outsider.getByRole('dialog', { name: 'Search messages' }));
+    await search.getByLabel('Search messages').fill('vault');
+    await visible(search.getByText('No messages match “vault”.'));
+    await search.getByRole('button', { name: 'Close' }).click();
+
+    await outsider.goto(`${server.url}/${new URL(secretRoomUrl).hash}`);
+    await visible(outsider.getByRole('heading', { name: 'Room not found' }));
+    expect(await outsider.getByText('The launch codes are in the vault.').count()).toBe(0);
+    await outsider.context().close();
   });
 
   it('previews a public room and pages back through its history', async () => {
@@ -281,26 +411,89 @@ describe('two people chatting in the browser', () => {
     await visible(pageB.getByRole('heading', { name: 'Welcome to Random' }));
   });
 
+  it('keeps history and the scroll position across a reload', async () => {
+    const anchor = messageLog(pageB, 'Random').getByText('Seed message 020', { exact: true });
+    await anchor.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await visible(pageB.getByRole('button', { name: 'Jump to latest' }));
+    // Let the scroll handler record the place.
+    await pageB.waitForTimeout(300);
+
+    await pageB.reload();
+    await expectMessageOnce(pageB, 'Random', 'Seed message 020');
+    await expect.poll(() => inViewport(messageLog(pageB, 'Random').getByText('Seed message 020', { exact: true })), VISIBLE).toBe(true);
+    expect(await inViewport(messageLog(pageB, 'Random').getByText('Seed message 075', { exact: true }))).toBe(false);
+
+    await pageB.getByRole('button', { name: 'Jump to latest' }).click();
+    await expect.poll(() => inViewport(messageLog(pageB, 'Random').getByText('Seed message 075', { exact: true })), VISIBLE).toBe(true);
+  });
+
+  it('finds a message by search and jumps to it in context', async () => {
+    await pageA.getByRole('button', { name: 'Search messages' }).click();
+    const search = await visible(pageA.getByRole('dialog', { name: 'Search messages' }));
+    await search.getByLabel('Search messages').fill('Seed message 003');
+    const hit = await visible(search.getByRole('button', { name: /Random.*Seed message 003/ }));
+    await hit.click();
+    const target = messageLog(pageA, 'Random').getByText('Seed message 003', { exact: true });
+    await visible(target);
+    await expect.poll(() => inViewport(target), VISIBLE).toBe(true);
+    await expectMessageOnce(pageA, 'Random', 'Seed message 004');
+  });
+
+  it('works from the keyboard alone: sign in, switch rooms, send', async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    await visible(page.getByLabel('Username'));
+    await tabTo(page, 'Username');
+    await page.keyboard.type(alice.username);
+    await tabTo(page, 'Password');
+    await page.keyboard.type(alice.password);
+    await page.keyboard.press('Enter');
+    await expectConnected(page);
+
+    await tabTo(page, 'Design');
+    expect(await focusVisible(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await visible(composer(page, 'Design'));
+    await tabTo(page, 'Message #Design');
+    await page.keyboard.type('Typed without a mouse.');
+    await page.keyboard.press('Enter');
+    await expectMessageOnce(page, 'Design', 'Typed without a mouse.');
+    await page.context().close();
+  });
+
   it('takes screenshots of the conversation', async () => {
     await pageA.getByRole('link', { name: /^General/ }).click();
     await pageB.getByRole('link', { name: /^General/ }).click();
     await expectMessageOnce(pageA, 'General', AWAY_2);
     await expectMessageOnce(pageB, 'General', AWAY_2);
+    await pageA.mouse.move(0, 0);
+    await pageB.mouse.move(0, 0);
     await screenshot(pageA, 'desktop-light');
     await screenshot(pageB, 'desktop-dark');
+  });
 
+  it('works on a phone: the sidebar is a drawer', async () => {
     const mobile = await newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     await mobile.goto(server.url);
     await visible(mobile.getByRole('button', { name: 'Sign in' }));
     await screenshot(mobile, 'mobile-sign-in');
     await signIn(mobile, server.url, alice);
-    await screenshot(mobile, 'mobile-sidebar');
-    await mobile.getByRole('link', { name: /^General/ }).click();
+    await mobile.getByRole('link', { name: /^General/ }).waitFor({ state: 'hidden', ...VISIBLE });
     await expectMessageOnce(mobile, 'General', AWAY_2);
     await screenshot(mobile, 'mobile-room');
 
+    await mobile.getByRole('button', { name: 'Open conversations' }).tap();
+    const drawer = await visible(mobile.getByRole('dialog', { name: 'Conversations' }));
+    await visible(drawer.getByRole('link', { name: /^Design/ }));
+    await screenshot(mobile, 'mobile-sidebar');
+    await drawer.getByRole('link', { name: /^Design/ }).tap();
+    await drawer.waitFor({ state: 'detached', ...VISIBLE });
+    await composer(mobile, 'Design').fill('Sent from my phone');
+    await mobile.getByRole('button', { name: 'Send' }).tap();
+    await expectMessageOnce(mobile, 'Design', 'Sent from my phone');
+
     mkdirSync(docsScreenshots, { recursive: true });
-    for (const name of ['desktop-light', 'desktop-dark', 'mobile-sign-in', 'mobile-sidebar', 'mobile-room']) {
+    for (const name of ['desktop-light', 'desktop-dark', 'desktop-dark-unread', 'mobile-sign-in', 'mobile-sidebar', 'mobile-room']) {
       copyFileSync(join(screenshots, `${name}.png`), join(docsScreenshots, `${name}.png`));
     }
   });

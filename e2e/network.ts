@@ -3,14 +3,24 @@ import type { Page, WebSocketRoute } from 'playwright-core';
 /**
  * Puts the page's tRPC sockets under the test's control. An emulated-offline browser keeps
  * sockets that are already open, so a dropped connection has to be made here: `drop` closes
- * them and refuses new ones until `restore`.
+ * them and refuses new ones until `restore`. `holdSends` swallows message.send calls, as a
+ * server that never answers would, to catch a message between "sent" and "confirmed".
  */
 export async function controlSockets(page: Page) {
   let refusing = false;
+  let holdingSends = false;
   const open = new Set<WebSocketRoute>();
   await page.routeWebSocket(/\/trpc/, (ws) => {
     if (refusing) return void ws.close({ code: 4000, reason: 'test: connection refused' });
-    ws.connectToServer();
+    const server = ws.connectToServer();
+    ws.onMessage((frame) => {
+      if (!holdingSends || typeof frame !== 'string' || !frame.includes('"message.send"')) return void server.send(frame);
+      // tRPC batches the calls of one tick into an array: only the sends are held back.
+      const calls: unknown[] = [JSON.parse(frame)].flat();
+      const rest = calls.filter((call) => !JSON.stringify(call).includes('"message.send"'));
+      if (rest.length > 0) server.send(JSON.stringify(rest.length === 1 ? rest[0] : rest));
+    });
+    server.onMessage((frame) => ws.send(frame));
     open.add(ws);
     ws.onClose(() => open.delete(ws));
   });
@@ -22,6 +32,9 @@ export async function controlSockets(page: Page) {
     },
     restore() {
       refusing = false;
+    },
+    holdSends(hold: boolean) {
+      holdingSends = hold;
     },
   };
 }

@@ -25,7 +25,6 @@ export async function signUp(page: Page, url: string, user: { username: string; 
   await page.getByLabel('Display name').fill(user.displayName);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await visible(page.getByRole('button', { name: 'Sign out' }));
   await expectConnected(page);
 }
 
@@ -34,7 +33,7 @@ export async function signIn(page: Page, url: string, user: { username: string; 
   await (await visible(page.getByLabel('Username'))).fill(user.username);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await visible(page.getByRole('button', { name: 'Sign out' }));
+  await expectConnected(page);
 }
 
 export async function joinFromBrowse(page: Page, roomName: string) {
@@ -49,7 +48,48 @@ export function composer(page: Page, roomName: string): Locator {
 }
 
 export function messageLog(page: Page, roomName: string): Locator {
-  return page.getByRole('log', { name: `Messages in ${roomName}` });
+  return page.getByRole('region', { name: `Messages in ${roomName}` });
+}
+
+/** One message (or pending message) of the room, by text it contains. */
+export function messageItem(page: Page, roomName: string, text: string): Locator {
+  return messageLog(page, roomName).getByRole('listitem').filter({ hasText: text });
+}
+
+/** Whether the element is inside the visible part of its scroller (and the window). */
+export function inViewport(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const rect = element.getBoundingClientRect();
+    let parent = element.parentElement;
+    while (parent && getComputedStyle(parent).overflowY !== 'auto') parent = parent.parentElement;
+    const box = parent?.getBoundingClientRect() ?? { top: 0, bottom: innerHeight };
+    return rect.bottom > box.top && rect.top < box.bottom;
+  });
+}
+
+/** Presses Tab until the focused element has this accessible name (as a keyboard user would). */
+export async function tabTo(page: Page, name: string | RegExp, limit = 60): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const labelled = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null;
+      return el.getAttribute('aria-label') ?? labelled ?? el.textContent ?? '';
+    });
+    if (typeof name === 'string' ? label.trim() === name : name.test(label.trim())) return;
+  }
+  throw new Error(`Tab never reached ${String(name)}`);
+}
+
+/** Whether the focused element shows a focus ring. */
+export function focusVisible(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el) return false;
+    const style = getComputedStyle(el);
+    return style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
+  });
 }
 
 /** How many times `text` is shown as a message body: every check of a live message is also a check for duplicates. */

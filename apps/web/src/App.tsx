@@ -1,3 +1,4 @@
+import { Tooltip } from 'radix-ui';
 import { AuthScreen } from './auth/AuthScreen.tsx';
 import { useAuth } from './auth/authContext.ts';
 import { SignedIn } from './auth/SignedIn.tsx';
@@ -12,7 +13,9 @@ function Screens() {
 export function App({ sessions }: { sessions: SessionStore }) {
   return (
     <SessionProvider store={sessions}>
-      <Screens />
+      <Tooltip.Provider delayDuration={400}>
+        <Screens />
+      </Tooltip.Provider>
     </SessionProvider>
   );
 }

@@ -1,37 +1,59 @@
+import { useEffect, useState } from 'react';
 import { RoomView } from './chat/RoomView.tsx';
 import { ConnectionBanner } from './connection/ConnectionBanner.tsx';
+import { useUnreadTitle } from './notifications/useUnreadTitle.ts';
 import { RoomWatchers } from './rooms/RoomWatchers.tsx';
-import { Sidebar } from './rooms/Sidebar.tsx';
 import { useActiveRoomId } from './rooms/route.ts';
-import { ChatIcon } from './ui/icons.tsx';
+import { Sidebar } from './rooms/Sidebar.tsx';
+import { SidebarDrawerContext } from './rooms/sidebarDrawer.ts';
+import { useDefaultRoom } from './rooms/useDefaultRoom.ts';
+import { useRoomListSync } from './rooms/useRoomListSync.ts';
+import { useRooms } from './rooms/useRooms.ts';
+import { SearchDialog } from './search/SearchDialog.tsx';
+import { Drawer } from './ui/Drawer.tsx';
 
-/** Sidebar and room side by side; on narrow screens one at a time, the room when one is open. */
+/** Sidebar and room side by side; on phone-width screens the sidebar is a drawer over the room. */
 export function ChatLayout() {
   const activeRoomId = useActiveRoomId();
-  return (
-    <div className="flex h-dvh flex-col">
-      <ConnectionBanner />
-      <div className="flex min-h-0 flex-1">
-        <Sidebar activeRoomId={activeRoomId} className={activeRoomId ? 'hidden md:flex' : 'flex'} />
-        <main className={`${activeRoomId ? 'flex' : 'hidden md:flex'} min-w-0 flex-1 flex-col`}>
-          {activeRoomId ? <RoomView key={activeRoomId} roomId={activeRoomId} /> : <NoRoomOpen />}
-        </main>
-      </div>
-      <RoomWatchers activeRoomId={activeRoomId} />
-    </div>
-  );
-}
+  const rooms = useRooms().data;
+  useRoomListSync();
+  useDefaultRoom(activeRoomId, rooms);
+  useUnreadTitle(rooms, rooms?.find((r) => r.id === activeRoomId));
 
-function NoRoomOpen() {
+  // The drawer belongs to the room it was opened over: going to another room closes it.
+  const [drawerOver, setDrawerOver] = useState<string | null | false>(false);
+  const drawerOpen = drawerOver !== false && drawerOver === activeRoomId;
+  const [searching, setSearching] = useState(false);
+  const openSearch = () => {
+    setDrawerOver(false);
+    setSearching(true);
+  };
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setSearching(true);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
   return (
-    <div className="flex flex-1 flex-col items-center justify-center gap-3 p-8 text-center">
-      <span className="flex size-12 items-center justify-center rounded-2xl bg-slate-100 text-slate-500 dark:bg-slate-800 dark:text-slate-400">
-        <ChatIcon />
-      </span>
-      <h1 className="text-lg font-semibold">Pick a conversation</h1>
-      <p className="max-w-xs text-sm text-slate-500 dark:text-slate-400">
-        Choose a room or a direct message on the left, or browse rooms to find new ones.
-      </p>
-    </div>
+    <SidebarDrawerContext value={() => setDrawerOver(activeRoomId)}>
+      <div className="flex h-dvh flex-col">
+        <ConnectionBanner />
+        <div className="flex min-h-0 flex-1">
+          <Sidebar activeRoomId={activeRoomId} onSearch={openSearch} className="hidden w-72 shrink-0 border-r border-slate-200 md:flex dark:border-slate-800" />
+          <main className="flex min-w-0 flex-1 flex-col">{activeRoomId && <RoomView key={activeRoomId} roomId={activeRoomId} />}</main>
+        </div>
+        <Drawer open={drawerOpen} onOpenChange={(open) => setDrawerOver(open ? activeRoomId : false)} title="Conversations">
+          <Sidebar activeRoomId={activeRoomId} onSearch={openSearch} className="flex h-full w-full" />
+        </Drawer>
+        {searching && <SearchDialog onClose={() => setSearching(false)} />}
+        <RoomWatchers activeRoomId={activeRoomId} />
+      </div>
+    </SidebarDrawerContext>
   );
 }

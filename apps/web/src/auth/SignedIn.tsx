@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ChatLayout } from '../ChatLayout.tsx';
 import { ConnectionBanner } from '../connection/ConnectionBanner.tsx';
 import { errorMessage } from '../lib/errors.ts';
+import { OutboxProvider } from '../outbox/OutboxProvider.tsx';
 import { trpc } from '../trpc.ts';
 import { button } from '../ui/styles.ts';
 import { useAuth } from './authContext.ts';
@@ -23,7 +24,9 @@ export function SignedIn() {
   if (me.data) {
     return (
       <MeContext value={me.data}>
-        <ChatLayout />
+        <OutboxProvider>
+          <ChatLayout />
+        </OutboxProvider>
       </MeContext>
     );
   }

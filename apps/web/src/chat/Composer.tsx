@@ -1,66 +1,138 @@
-import { MAX_BODY, type Room } from '@chat/api-types';
-import { useId, useState, type FormEvent } from 'react';
+import { MAX_BODY, type Room, type User } from '@chat/api-types';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useMe } from '../auth/meContext.ts';
+import { useOutbox } from '../outbox/outboxContext.ts';
+import { trpc } from '../trpc.ts';
 import { SendIcon } from '../ui/icons.tsx';
 import { button } from '../ui/styles.ts';
-import { newClientMsgId } from './clientMsgId.ts';
-import { useSendMessage } from './useSendMessage.ts';
+import { completeMention, mentionAt, mentionCandidates } from './mentions.ts';
+import { MentionList, mentionOptionId } from './MentionList.tsx';
+import { useDraft } from './useDraft.ts';
 import { useTypingNotifier } from './useTypingNotifier.ts';
 
 /** Characters left is only worth showing near the limit. */
 const COUNTDOWN_FROM = MAX_BODY - 500;
 
-export function Composer({ room }: { room: Room }) {
+interface Props {
+  room: Room;
+  /** Up in an empty composer: edit my last message. */
+  onEditLast(): void;
+  inputRef: React.RefObject<HTMLTextAreaElement | null>;
+}
+
+export function Composer({ room, onEditLast, inputRef }: Props) {
+  const me = useMe();
   const id = useId();
   const counterId = useId();
-  const [body, setBody] = useState('');
-  const { mutate: send } = useSendMessage();
+  const listId = useId();
+  const outbox = useOutbox();
+  const [body, setBody] = useDraft(room.id);
+  const [caret, setCaret] = useState(0);
+  const [active, setActive] = useState(0);
+  // Escape closes the suggestions for this @ only; typing another @ opens them again.
+  const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const typing = useTypingNotifier(room.id);
   const label = room.kind === 'direct' ? `Message ${room.name}` : `Message #${room.name}`;
   const tooLong = body.length > MAX_BODY;
   const canSend = body.trim().length > 0 && !tooLong;
 
+  const mention = mentionAt(body, caret);
+  const members = trpc.room.members.useQuery({ roomId: room.id }, { enabled: mention !== null, staleTime: 60_000 });
+  const people = mention && mention.start !== dismissedAt ? mentionCandidates((members.data ?? []).map((m) => m.user), mention.query, me.id) : [];
+  const suggesting = people.length > 0;
+  const activeIndex = Math.min(active, people.length - 1);
+  const pendingCaret = useRef<number | null>(null);
+
+  const change = (text: string, at: number) => {
+    setBody(text);
+    setCaret(at);
+    setActive(0);
+    typing.typed(text);
+  };
+
+  const pick = (user: User) => {
+    if (!mention) return;
+    const next = completeMention(body, caret, mention, user.username);
+    change(next.text, next.caret);
+    pendingCaret.current = next.caret;
+  };
+
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (!canSend) return;
-    // Shown at once as pending (from the mutation cache) and replaced by the server's copy.
-    send({ roomId: room.id, body: body.trim(), clientMsgId: newClientMsgId() });
-    setBody('');
+    // Into the durable outbox: shown at once as pending, sent now or when the connection is back.
+    outbox.send(room.id, body.trim());
+    change('', 0);
     typing.stop();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.nativeEvent.isComposing) return;
+    if (suggesting && mention) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : people.length - 1;
+        setActive((activeIndex + step) % people.length);
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        const user = people[activeIndex];
+        if (user) pick(user);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setDismissedAt(mention.start);
+        return;
+      }
+    }
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      submit();
+    } else if (event.key === 'ArrowUp' && body === '') {
+      event.preventDefault();
+      onEditLast();
+    }
   };
 
   return (
     <form onSubmit={submit} className="px-3 pb-3 sm:px-5 sm:pb-4">
-      <div className="flex items-end gap-2 rounded-xl border border-slate-300 bg-white p-1.5 pl-3 focus-within:border-indigo-500 focus-within:ring-1 focus-within:ring-indigo-500 dark:border-slate-700 dark:bg-slate-900">
+      <div className="relative flex items-end gap-2 rounded-xl border border-slate-300 bg-white p-1.5 pl-3 focus-within:border-indigo-500 focus-within:ring-1 focus-within:ring-indigo-500 dark:border-slate-700 dark:bg-slate-900">
+        {suggesting && <MentionList id={listId} people={people} active={activeIndex} onPick={pick} />}
         <label htmlFor={id} className="sr-only">
           {label}
         </label>
         <textarea
+          ref={(element) => {
+            inputRef.current = element;
+            // A picked mention moves the caret after the inserted name.
+            if (element && pendingCaret.current !== null) {
+              element.setSelectionRange(pendingCaret.current, pendingCaret.current);
+              pendingCaret.current = null;
+            }
+          }}
           id={id}
           rows={1}
           value={body}
           placeholder={label}
+          aria-autocomplete="list"
+          aria-controls={suggesting ? listId : undefined}
+          aria-activedescendant={suggesting ? mentionOptionId(listId, activeIndex) : undefined}
           aria-describedby={body.length > COUNTDOWN_FROM ? counterId : undefined}
           aria-invalid={tooLong || undefined}
-          className="field-sizing-content max-h-48 min-h-9 flex-1 resize-none bg-transparent py-1.5 text-[0.94rem] leading-relaxed placeholder:text-slate-400 focus:outline-none dark:placeholder:text-slate-500"
-          onChange={(event) => {
-            setBody(event.target.value);
-            typing.typed(event.target.value);
-          }}
+          className="field-sizing-content max-h-48 min-h-9 flex-1 resize-none bg-transparent py-1.5 text-[0.94rem] leading-relaxed placeholder:text-slate-500 focus:outline-none dark:placeholder:text-slate-400"
+          onChange={(event) => change(event.target.value, event.target.selectionStart)}
+          onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
           onBlur={typing.stop}
-          onKeyDown={(event) => {
-            // Enter sends, Shift+Enter breaks the line; never mid-composition (IME input).
-            if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-              event.preventDefault();
-              submit();
-            }
-          }}
+          onKeyDown={onKeyDown}
         />
         <button type="submit" className={button.send} disabled={!canSend} aria-label="Send">
           <SendIcon />
         </button>
       </div>
       {body.length > COUNTDOWN_FROM && (
-        <p id={counterId} className={`mt-1 text-right text-xs ${tooLong ? 'text-red-600 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}>
+        <p id={counterId} className={`mt-1 text-right text-xs ${tooLong ? 'text-red-700 dark:text-red-400' : 'text-slate-600 dark:text-slate-400'}`}>
           {tooLong ? `${body.length - MAX_BODY} characters over the limit` : `${MAX_BODY - body.length} characters left`}
         </p>
       )}

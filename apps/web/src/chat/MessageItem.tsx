@@ -1,86 +1,110 @@
 import type { Message } from '@chat/api-types';
 import { useState } from 'react';
+import { useMe } from '../auth/meContext.ts';
 import { errorMessage } from '../lib/errors.ts';
+import { Markdown } from '../markdown/Markdown.tsx';
+import { mentionedUsernames } from '../markdown/remarkChatText.ts';
 import { Avatar } from '../ui/Avatar.tsx';
 import { button, muted } from '../ui/styles.ts';
+import { Tooltip } from '../ui/Tooltip.tsx';
+import { Attachments } from './Attachments.tsx';
 import { EditMessageForm } from './EditMessageForm.tsx';
-import { timeLabel } from './timeline.ts';
+import { fullDateLabel, timeLabel } from './timeline.ts';
 import { useMessageActions } from './useMessageActions.ts';
 
 interface Props {
   message: Message;
   /** First of a run by one author: shows name and avatar. */
   showHeader: boolean;
-  mine: boolean;
+  editing: boolean;
+  onEditingChange(editing: boolean): void;
 }
 
-export function MessageItem({ message, showHeader, mine }: Props) {
-  const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
+function Time({ iso, className }: { iso: string; className: string }) {
+  return (
+    <Tooltip content={fullDateLabel(iso)}>
+      <time dateTime={iso} className={className}>
+        {timeLabel(iso)}
+      </time>
+    </Tooltip>
+  );
+}
+
+export function MessageItem({ message, showHeader, editing, onEditingChange }: Props) {
+  const me = useMe();
+  const mine = message.author.id === me.id;
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const { edit, remove } = useMessageActions();
   const failure = edit.error ?? remove.error;
+  const mentionsMe = !mine && !message.deleted && mentionedUsernames(message.body).has(me.username.toLowerCase());
 
   return (
-    <li className={`group relative flex gap-3 px-4 hover:bg-slate-50 sm:px-5 dark:hover:bg-slate-900/60 ${showHeader ? 'mt-3 pt-1' : ''}`}>
+    <li
+      data-message-id={message.id}
+      data-seq={message.seq}
+      tabIndex={-1}
+      className={`group relative flex gap-3 px-4 focus:outline-none sm:px-5 ${showHeader ? 'mt-3 pt-1' : ''} ${
+        mentionsMe
+          ? 'border-l-2 border-amber-500 bg-amber-50 pl-[calc(1rem-2px)] sm:pl-[calc(1.25rem-2px)] dark:bg-amber-400/10'
+          : 'hover:bg-slate-50 dark:hover:bg-slate-900/60'
+      }`}
+    >
       <div className="w-9 shrink-0">
         {showHeader ? (
           <Avatar user={message.author} />
         ) : (
-          <time dateTime={message.createdAt} className={`${muted} block pt-1 text-[0.65rem] opacity-0 group-hover:opacity-100`}>
-            {timeLabel(message.createdAt)}
-          </time>
+          <Time iso={message.createdAt} className={`${muted} block text-[0.625rem] leading-6 whitespace-nowrap opacity-0 group-hover:opacity-100`} />
         )}
       </div>
       <div className="min-w-0 flex-1 pb-0.5">
         {showHeader && (
           <p className="flex items-baseline gap-2">
             <span className="font-semibold">{message.author.displayName}</span>
-            <time dateTime={message.createdAt} title={new Date(message.createdAt).toLocaleString()} className={`${muted} text-xs`}>
-              {timeLabel(message.createdAt)}
-            </time>
+            <Time iso={message.createdAt} className={`${muted} text-xs`} />
           </p>
         )}
         {message.deleted ? (
           <p className={`${muted} text-sm italic`}>message deleted</p>
-        ) : mode === 'edit' ? (
+        ) : editing ? (
           <EditMessageForm
             initial={message.body}
             saving={edit.isPending}
-            onCancel={() => setMode('view')}
-            onSave={(body) => edit.mutate({ messageId: message.id, body }, { onSuccess: () => setMode('view') })}
+            onCancel={() => onEditingChange(false)}
+            onSave={(body) => edit.mutate({ messageId: message.id, body }, { onSuccess: () => onEditingChange(false) })}
           />
         ) : (
-          <p className="text-[0.94rem] leading-relaxed break-words whitespace-pre-wrap">
-            {message.body}
-            {message.editedAt && <span className={`${muted} ml-1 text-xs`}>(edited)</span>}
-          </p>
+          <div className="text-[0.94rem] leading-relaxed break-words">
+            <Markdown text={message.body} myUsername={me.username} after={message.editedAt && <span className={`${muted} text-xs`}>(edited)</span>} />
+            <Attachments files={message.attachments} />
+          </div>
         )}
         {failure && (
-          <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+          <p role="alert" className="text-xs text-red-700 dark:text-red-400">
             {errorMessage(failure)}
           </p>
         )}
       </div>
-      {mine && !message.deleted && mode !== 'edit' && (
+      {mine && !message.deleted && !editing && (
         <div
           className={`absolute -top-3 right-4 flex gap-0.5 rounded-lg bg-white p-0.5 shadow-sm ring-1 ring-slate-900/10 transition-opacity group-hover:opacity-100 focus-within:opacity-100 dark:bg-slate-800 dark:ring-white/10 ${
-            mode === 'confirm-delete' ? 'opacity-100' : 'opacity-0'
+            confirmingDelete ? 'opacity-100' : 'opacity-0'
           }`}
         >
-          {mode === 'confirm-delete' ? (
+          {confirmingDelete ? (
             <>
               <button type="button" className={button.danger} disabled={remove.isPending} onClick={() => remove.mutate({ messageId: message.id })}>
                 Confirm delete
               </button>
-              <button type="button" className={button.ghost} onClick={() => setMode('view')}>
+              <button type="button" className={button.ghost} onClick={() => setConfirmingDelete(false)}>
                 Cancel
               </button>
             </>
           ) : (
             <>
-              <button type="button" className={button.ghost} aria-label="Edit message" onClick={() => setMode('edit')}>
+              <button type="button" className={button.ghost} aria-label="Edit message" onClick={() => onEditingChange(true)}>
                 Edit
               </button>
-              <button type="button" className={button.danger} aria-label="Delete message" onClick={() => setMode('confirm-delete')}>
+              <button type="button" className={button.danger} aria-label="Delete message" onClick={() => setConfirmingDelete(true)}>
                 Delete
               </button>
             </>

@@ -1,38 +1,75 @@
-import { useCallback, useState } from 'react';
+import type { Room } from '@chat/api-types';
+import { useCallback, useRef, useState } from 'react';
+import { useMe } from '../auth/meContext.ts';
 import { errorCode, errorMessage } from '../lib/errors.ts';
+import { pendingIn } from '../outbox/outbox.ts';
+import { useOutbox, useOutboxEntries } from '../outbox/outboxContext.ts';
+import { useFocusedMessageId } from '../rooms/route.ts';
 import { useRoom, useRooms } from '../rooms/useRooms.ts';
 import { button, muted } from '../ui/styles.ts';
+import { Announcer } from './Announcer.tsx';
 import { Composer } from './Composer.tsx';
 import { flattenHistory } from './history.ts';
 import { JoinBar } from './JoinBar.tsx';
 import { MessageList } from './MessageList.tsx';
+import { firstUnreadId } from './newMessages.ts';
 import { RoomHeader } from './RoomHeader.tsx';
 import { TypingIndicator } from './TypingIndicator.tsx';
 import { useHistory } from './useHistory.ts';
-import { usePendingMessages } from './usePendingMessages.ts';
 import { useRoomEvents } from './useRoomEvents.ts';
+import { initialTarget, type ScrollTarget } from './useScrollTarget.ts';
 
-/** One room: header, history with live updates, and the composer (or a join prompt). Keyed by room id. */
+/** One room, once the room list knows it. Keyed by room id, so state never leaks between rooms. */
 export function RoomView({ roomId }: { roomId: string }) {
   const rooms = useRooms();
   const room = useRoom(roomId);
-  const history = useHistory(roomId, room !== undefined);
+  if (!room) return rooms.isPending ? null : <RoomMissing />;
+  return <OpenRoom room={room} />;
+}
+
+function OpenRoom({ room }: { room: Room }) {
+  const me = useMe();
+  const history = useHistory(room.id, true);
+  const outbox = useOutbox();
+  const focused = useFocusedMessageId();
 
   // The subscription starts once, from the newest event the first history read (or the cache) holds.
   const [resumeFrom, setResumeFrom] = useState<string | null>(null);
   const cachedLastEventId = history.data?.pages[0]?.lastEventId;
   if (resumeFrom === null && cachedLastEventId !== undefined) setResumeFrom(cachedLastEventId);
-  useRoomEvents(roomId, resumeFrom);
+  useRoomEvents(room.id, resumeFrom);
+
+  const messages = flattenHistory(history.data);
+  const pending = pendingIn(useOutboxEntries(), room.id, messages);
+
+  // Worked out once, when the history first arrives: the divider stays where reading started.
+  const [unreadAtOpen] = useState(room.unreadCount);
+  const [divider, setDivider] = useState<string | null | undefined>(undefined);
+  if (divider === undefined && history.isSuccess) setDivider(firstUnreadId(messages, unreadAtOpen, me.id));
+  const [target, setTarget] = useState<ScrollTarget | null | undefined>(undefined);
+  if (divider !== undefined && target === undefined) setTarget(initialTarget(room.id, focused, divider));
+  // A search hit in the room already open arrives as a new focused id.
+  const [lastFocused, setLastFocused] = useState(focused);
+  if (focused !== lastFocused) {
+    setLastFocused(focused);
+    if (focused) setTarget({ kind: 'search', messageId: focused });
+  }
+
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const composer = useRef<HTMLTextAreaElement>(null);
+  const changeEditing = useCallback((messageId: string | null) => {
+    setEditingId(messageId);
+    // Back to the composer once an edit is saved or cancelled.
+    if (messageId === null) requestAnimationFrame(() => composer.current?.focus());
+  }, []);
+  const editLast = () => {
+    const last = [...messages].reverse().find((m) => m.author.id === me.id && !m.deleted);
+    if (last) setEditingId(last.id);
+  };
 
   const { fetchNextPage } = history;
   const loadOlder = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
 
-  const messages = flattenHistory(history.data);
-  const { pending, retry, discard } = usePendingMessages(roomId, messages);
-
-  if (!room) {
-    return rooms.isPending ? null : <RoomMissing />;
-  }
   return (
     <>
       <RoomHeader room={room} />
@@ -48,16 +85,21 @@ export function RoomView({ roomId }: { roomId: string }) {
           room={room}
           messages={messages}
           pending={pending}
-          onRetry={retry}
-          onDiscard={discard}
+          onRetry={outbox.retry}
+          onDiscard={outbox.discard}
+          dividerId={divider ?? null}
+          target={target ?? null}
+          editingId={editingId}
+          onEditingChange={changeEditing}
           loading={history.isPending}
           hasOlder={history.hasNextPage}
           loadingOlder={history.isFetchingNextPage}
           loadOlder={loadOlder}
         />
       )}
-      <TypingIndicator roomId={roomId} />
-      {room.joined ? <Composer room={room} /> : <JoinBar room={room} />}
+      <TypingIndicator roomId={room.id} />
+      {room.joined ? <Composer room={room} onEditLast={editLast} inputRef={composer} /> : <JoinBar room={room} />}
+      <Announcer messages={messages} loaded={history.isSuccess} />
     </>
   );
 }

@@ -7,11 +7,11 @@ import { typingText } from './typingText.ts';
 export function TypingIndicator({ roomId }: { roomId: string }) {
   const me = useMe();
   const [typers, setTypers] = useState<User[]>([]);
-  // The server reports changes only, so whatever was known before a (re)start may be stale.
-  trpc.room.onTyping.useSubscription({ roomId }, { onStarted: () => setTypers([]), onData: (state) => setTypers(state.users) });
+  // The server sends the current state first (also after a reconnect), then every change.
+  trpc.room.onTyping.useSubscription({ roomId }, { onData: (state) => setTypers(state.users) });
   const text = typingText(typers, me.id);
   return (
-    <p aria-live="polite" className="h-5 truncate px-5 text-xs text-slate-500 dark:text-slate-400">
+    <p aria-live="polite" className="h-5 truncate px-5 text-xs text-slate-600 dark:text-slate-400">
       {text}
     </p>
   );

@@ -37,3 +37,8 @@ export function dayLabel(iso: string, now: Date): string {
 export function timeLabel(iso: string): string {
   return new Date(iso).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
 }
+
+/** The whole date and time, for the hover on a message's time. */
+export function fullDateLabel(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' });
+}

@@ -1,16 +1,17 @@
-import { useConnectionStatus } from './connectionContext.ts';
-import { statusLabel } from './connectionStatus.ts';
+import { useConnection } from './connectionContext.ts';
+import { nextAttemptLabel, statusLabel } from './connectionStatus.ts';
+import { useSecondsUntil } from './useSecondsUntil.ts';
 
 const tone = {
-  connecting: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200',
-  reconnecting: 'bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100',
-  offline: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100',
+  connecting: 'bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100',
+  reconnecting: 'bg-amber-100 text-amber-950 dark:bg-amber-900/70 dark:text-amber-50',
+  offline: 'bg-red-100 text-red-950 dark:bg-red-950 dark:text-red-50',
 };
 
 const detail = {
   connecting: '',
-  reconnecting: 'Messages will catch up when the connection is back.',
-  offline: "You're offline. Messages will catch up when you're back online.",
+  reconnecting: 'Messages you send are kept and go out when the connection is back.',
+  offline: "You're offline. Messages you send are kept and go out when you're back online.",
 };
 
 /**
@@ -18,7 +19,8 @@ const detail = {
  * something is wrong, because "Connected" is the normal state and not worth a banner.
  */
 export function ConnectionBanner() {
-  const status = useConnectionStatus();
+  const { status, nextAttemptAt } = useConnection();
+  const nextAttempt = nextAttemptLabel(useSecondsUntil(nextAttemptAt));
   if (status === 'connected') {
     return (
       <p role="status" aria-label="Connection" className="sr-only">
@@ -32,7 +34,9 @@ export function ConnectionBanner() {
       <p role="status" aria-label="Connection" className="font-semibold">
         {statusLabel[status]}
       </p>
-      {detail[status] && <p className="hidden sm:block">{detail[status]}</p>}
+      {/* Visible only: a live region that changed every second would be read out every second. */}
+      {nextAttempt && <p aria-hidden="true" className="tabular-nums">{nextAttempt}</p>}
+      {detail[status] && <p className="hidden lg:block">{detail[status]}</p>}
     </div>
   );
 }

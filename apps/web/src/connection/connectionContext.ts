@@ -1,11 +1,15 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { ConnectionStatus } from './connectionStatus.ts';
-import type { ConnectionStore } from './connectionStore.ts';
+import type { ConnectionSnapshot, ConnectionStore } from './connectionStore.ts';
 
 export const ConnectionContext = createContext<ConnectionStore | null>(null);
 
-export function useConnectionStatus(): ConnectionStatus {
+export function useConnectionStore(): ConnectionStore {
   const store = useContext(ConnectionContext);
-  if (!store) throw new Error('useConnectionStatus outside <SessionProvider>');
-  return useSyncExternalStore(store.subscribe, store.getStatus);
+  if (!store) throw new Error('useConnection outside <SessionProvider>');
+  return store;
+}
+
+export function useConnection(): ConnectionSnapshot {
+  const store = useConnectionStore();
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }

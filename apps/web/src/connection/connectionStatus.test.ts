@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionStatus } from './connectionStatus.ts';
+import { connectionStatus, nextAttemptLabel } from './connectionStatus.ts';
 
 describe('connectionStatus', () => {
   it('is connected whenever the socket is open', () => {
@@ -15,5 +15,14 @@ describe('connectionStatus', () => {
 
   it('says offline when the browser is offline and the socket is not open', () => {
     expect(connectionStatus('connecting', false, true)).toBe('offline');
+  });
+});
+
+describe('nextAttemptLabel', () => {
+  it('says when the next reconnect attempt starts, while it is ahead', () => {
+    expect(nextAttemptLabel(3)).toBe('Next try in 3 seconds');
+    expect(nextAttemptLabel(1)).toBe('Next try in 1 second');
+    expect(nextAttemptLabel(0)).toBeNull();
+    expect(nextAttemptLabel(null)).toBeNull();
   });
 });

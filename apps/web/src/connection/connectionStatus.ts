@@ -17,3 +17,9 @@ export const statusLabel: Record<ConnectionStatus, string> = {
   reconnecting: 'Reconnecting…',
   offline: 'Offline',
 };
+
+/** When the next reconnect attempt starts, while that is still ahead. */
+export function nextAttemptLabel(seconds: number | null): string | null {
+  if (!seconds) return null;
+  return seconds === 1 ? 'Next try in 1 second' : `Next try in ${seconds} seconds`;
+}

@@ -1,9 +1,19 @@
 import type { TRPCWebSocketClient } from '@trpc/client';
 import { connectionStatus, type ConnectionStatus } from './connectionStatus.ts';
 
+export interface ConnectionSnapshot {
+  status: ConnectionStatus;
+  /** When the next reconnect attempt starts (epoch ms), while reconnecting. */
+  nextAttemptAt: number | null;
+}
+
 export interface ConnectionStore {
-  getStatus(): ConnectionStatus;
+  getSnapshot(): ConnectionSnapshot;
   subscribe(listener: () => void): () => void;
+  /** Called by the socket's retry policy with the delay it chose, so the banner can say when. */
+  retryScheduled(delayMs: number): void;
+  /** Starts following the socket (created after the store, since its retry policy reports here). */
+  attach(ws: TRPCWebSocketClient): void;
   dispose(): void;
 }
 
@@ -11,30 +21,22 @@ export interface ConnectionStore {
  * Follows the socket's state and the browser's online flag, and reports every reopen
  * after the first one so callers can refresh what subscriptions don't replay.
  */
-export function createConnectionStore(ws: TRPCWebSocketClient, onReconnect: () => void): ConnectionStore {
+export function createConnectionStore(onReconnect: () => void): ConnectionStore {
   const listeners = new Set<() => void>();
-  let state = ws.connectionState.get().state;
+  let state: 'idle' | 'connecting' | 'pending' = 'connecting';
   let online = navigator.onLine;
   let wasOpen = false;
-  let status = connectionStatus(state, online, wasOpen);
+  let nextAttemptAt: number | null = null;
+  let snapshot: ConnectionSnapshot = { status: connectionStatus(state, online, wasOpen), nextAttemptAt };
+  let unsubscribe = () => {};
 
   const update = () => {
-    const next = connectionStatus(state, online, wasOpen);
-    if (next === status) return;
-    status = next;
+    const status = connectionStatus(state, online, wasOpen);
+    const next = status === 'reconnecting' ? nextAttemptAt : null;
+    if (status === snapshot.status && next === snapshot.nextAttemptAt) return;
+    snapshot = { status, nextAttemptAt: next };
     for (const listener of listeners) listener();
   };
-
-  const subscription = ws.connectionState.subscribe({
-    next(value) {
-      state = value.state;
-      if (state === 'pending') {
-        if (wasOpen) onReconnect();
-        wasOpen = true;
-      }
-      update();
-    },
-  });
   const onOnlineChange = () => {
     online = navigator.onLine;
     update();
@@ -43,13 +45,33 @@ export function createConnectionStore(ws: TRPCWebSocketClient, onReconnect: () =
   window.addEventListener('offline', onOnlineChange);
 
   return {
-    getStatus: () => status,
+    getSnapshot: () => snapshot,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    retryScheduled(delayMs) {
+      nextAttemptAt = Date.now() + delayMs;
+      update();
+    },
+    attach(ws) {
+      state = ws.connectionState.get().state;
+      const subscription = ws.connectionState.subscribe({
+        next(value) {
+          state = value.state;
+          if (state === 'pending') {
+            nextAttemptAt = null;
+            if (wasOpen) onReconnect();
+            wasOpen = true;
+          }
+          update();
+        },
+      });
+      unsubscribe = () => subscription.unsubscribe();
+      update();
+    },
     dispose() {
-      subscription.unsubscribe();
+      unsubscribe();
       window.removeEventListener('online', onOnlineChange);
       window.removeEventListener('offline', onOnlineChange);
       listeners.clear();

@@ -6,7 +6,8 @@ import { Dialog } from '../ui/Dialog.tsx';
 import { muted } from '../ui/styles.ts';
 
 export function MembersDialog({ room, onClose }: { room: Room; onClose(): void }) {
-  const members = trpc.room.members.useQuery({ roomId: room.id });
+  // Presence has no live event, so an open list refreshes itself now and then.
+  const members = trpc.room.members.useQuery({ roomId: room.id }, { refetchInterval: 20_000 });
   const sorted = [...(members.data ?? [])].sort(
     (a, b) => Number(b.online) - Number(a.online) || a.user.displayName.localeCompare(b.user.displayName),
   );
@@ -21,7 +22,7 @@ export function MembersDialog({ room, onClose }: { room: Room; onClose(): void }
               <Avatar user={user} size="sm" />
               <span
                 aria-hidden="true"
-                className={`absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full ring-2 ring-white dark:ring-slate-900 ${online ? 'bg-emerald-500' : 'bg-slate-400'}`}
+                className={`absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full ring-2 ring-white dark:ring-slate-900 ${online ? 'bg-emerald-500' : 'bg-slate-400 dark:bg-slate-500'}`}
               />
             </span>
             <div className="min-w-0 flex-1">

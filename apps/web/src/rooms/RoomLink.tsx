@@ -11,7 +11,7 @@ export function RoomLink({ room, active }: { room: Room; active: boolean }) {
       aria-current={active ? 'page' : undefined}
       className={`flex items-center gap-2 rounded-lg px-3 py-1.5 text-sm transition-colors ${
         active
-          ? 'bg-indigo-600 text-white dark:bg-indigo-500'
+          ? 'bg-indigo-600 text-white'
           : unread > 0
             ? 'font-semibold text-slate-900 hover:bg-slate-200/70 dark:text-white dark:hover:bg-slate-800'
             : 'text-slate-600 hover:bg-slate-200/70 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white'
@@ -20,7 +20,7 @@ export function RoomLink({ room, active }: { room: Room; active: boolean }) {
       <RoomIcon room={room} />
       <span className="min-w-0 flex-1 truncate">{room.name}</span>
       {unread > 0 && (
-        <span className="rounded-full bg-indigo-600 px-1.5 py-0.5 text-xs leading-none font-semibold text-white tabular-nums dark:bg-indigo-500">
+        <span className="rounded-full bg-indigo-600 px-1.5 py-0.5 text-xs leading-none font-semibold text-white tabular-nums">
           {unread > 99 ? '99+' : unread}
           <span className="sr-only"> unread</span>
         </span>

@@ -2,8 +2,9 @@ import type { Room } from '@chat/api-types';
 import { useState, type ReactNode } from 'react';
 import { SignOutButton } from '../auth/SignOutButton.tsx';
 import { useMe } from '../auth/meContext.ts';
+import { NotificationPrompt } from '../notifications/NotificationPrompt.tsx';
 import { Avatar } from '../ui/Avatar.tsx';
-import { CompassIcon, PlusIcon } from '../ui/icons.tsx';
+import { CompassIcon, PlusIcon, SearchIcon } from '../ui/icons.tsx';
 import { button, muted } from '../ui/styles.ts';
 import { BrowseRoomsDialog } from './BrowseRoomsDialog.tsx';
 import { NewMessageDialog } from './NewMessageDialog.tsx';
@@ -16,7 +17,16 @@ type OpenDialog = 'new-room' | 'browse' | 'new-message' | null;
 const byName = (a: Room, b: Room) => a.name.localeCompare(b.name);
 const byRecentActivity = (a: Room, b: Room) => (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? '') || byName(a, b);
 
-export function Sidebar({ activeRoomId, className }: { activeRoomId: string | null; className: string }) {
+const sideAction =
+  'flex w-full items-center gap-2 rounded-lg px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-200/70 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white';
+
+interface Props {
+  activeRoomId: string | null;
+  onSearch(): void;
+  className?: string;
+}
+
+export function Sidebar({ activeRoomId, onSearch, className = '' }: Props) {
   const me = useMe();
   const rooms = useRooms();
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -27,22 +37,31 @@ export function Sidebar({ activeRoomId, className }: { activeRoomId: string | nu
   const directs = joined.filter((r) => r.kind === 'direct').sort(byRecentActivity);
 
   return (
-    <nav
-      aria-label="Conversations"
-      className={`${className} w-full shrink-0 flex-col border-slate-200 bg-slate-50 md:w-72 md:border-r dark:border-slate-800 dark:bg-slate-900/60`}
-    >
-      <div className="flex items-center gap-2 px-4 pt-4 pb-2">
-        <span className="flex size-8 items-center justify-center rounded-lg bg-indigo-600 text-sm font-bold text-white">C</span>
+    <nav aria-label="Conversations" className={`${className} min-h-0 flex-col bg-slate-50 dark:bg-slate-900`}>
+      <div className="flex items-center gap-2 px-4 pt-4 pb-3">
+        <span aria-hidden="true" className="flex size-8 items-center justify-center rounded-lg bg-indigo-600 text-sm font-bold text-white">
+          C
+        </span>
         <span className="font-semibold tracking-tight">Chat</span>
+      </div>
+      <div className="px-2">
+        <button
+          type="button"
+          onClick={onSearch}
+          className="flex w-full items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-600 hover:border-slate-400 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-400 dark:hover:border-slate-600"
+        >
+          <SearchIcon />
+          <span className="flex-1 text-left">Search messages</span>
+          <kbd aria-hidden="true" className="hidden rounded border border-slate-300 px-1 font-sans text-[0.65rem] md:inline dark:border-slate-700">
+            Ctrl K
+          </kbd>
+        </button>
       </div>
 
       <div className="min-h-0 flex-1 overflow-y-auto px-2 pb-4">
         <Section title="Rooms" action={{ label: 'New room', onClick: () => setDialog('new-room') }}>
           {rooms.isPending && <p className={`${muted} px-3 py-1 text-sm`}>Loading…</p>}
-          {rooms.isError && <p className="px-3 py-1 text-sm text-red-600 dark:text-red-400">Couldn't load rooms.</p>}
-          {rooms.isSuccess && channels.length === 0 && (
-            <p className={`${muted} px-3 py-1 text-sm`}>You haven't joined any rooms yet.</p>
-          )}
+          {rooms.isError && <p className="px-3 py-1 text-sm text-red-700 dark:text-red-400">Couldn't load rooms.</p>}
           <ul>
             {channels.map((room) => (
               <li key={room.id}>
@@ -50,11 +69,7 @@ export function Sidebar({ activeRoomId, className }: { activeRoomId: string | nu
               </li>
             ))}
           </ul>
-          <button
-            type="button"
-            className="mt-1 flex w-full items-center gap-2 rounded-lg px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-200/70 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
-            onClick={() => setDialog('browse')}
-          >
+          <button type="button" className={`${sideAction} mt-1`} onClick={() => setDialog('browse')}>
             <CompassIcon />
             Browse rooms
           </button>
@@ -72,6 +87,7 @@ export function Sidebar({ activeRoomId, className }: { activeRoomId: string | nu
         </Section>
       </div>
 
+      <NotificationPrompt />
       <div className="flex items-center gap-3 border-t border-slate-200 px-4 py-3 dark:border-slate-800">
         <Avatar user={me} />
         <div className="min-w-0 flex-1">

@@ -1,14 +1,23 @@
 import { useSyncExternalStore } from 'react';
 
-/** The open room lives in the URL hash, so reloads, links and the back button all work without a router. */
-const pattern = /^#\/room\/([0-9]+)$/;
+/**
+ * The open room lives in the URL hash, so reloads, links and the back button all work without
+ * a router. `#/room/12/message/345` also names a message to bring into view (from search).
+ */
+const pattern = /^#\/room\/([0-9]+)(?:\/message\/([0-9]+))?$/;
 
-export function roomHref(roomId: string): string {
-  return `#/room/${roomId}`;
+export function roomHref(roomId: string, messageId?: string): string {
+  return messageId ? `#/room/${roomId}/message/${messageId}` : `#/room/${roomId}`;
 }
 
-export function openRoom(roomId: string | null): void {
-  location.hash = roomId === null ? '' : roomHref(roomId);
+export function openRoom(roomId: string | null, messageId?: string): void {
+  location.hash = roomId === null ? '' : roomHref(roomId, messageId);
+}
+
+/** Changes the URL without a new history entry (a default room, a jump that has been made). */
+export function replaceRoute(roomId: string): void {
+  history.replaceState(null, '', roomHref(roomId));
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
 function subscribe(callback: () => void) {
@@ -18,4 +27,8 @@ function subscribe(callback: () => void) {
 
 export function useActiveRoomId(): string | null {
   return useSyncExternalStore(subscribe, () => pattern.exec(location.hash)?.[1] ?? null);
+}
+
+export function useFocusedMessageId(): string | null {
+  return useSyncExternalStore(subscribe, () => pattern.exec(location.hash)?.[2] ?? null);
 }

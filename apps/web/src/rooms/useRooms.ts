@@ -2,12 +2,9 @@ import type { Room } from '@chat/api-types';
 import { useCallback } from 'react';
 import { trpc } from '../trpc.ts';
 
-/**
- * The room list. Live events keep unread counts current for joined rooms; the slow poll
- * only picks up what no subscription reports (an invite, a DM someone else opened).
- */
+/** The room list: kept current by live events (unread counts) and user.onEvent (membership changes). */
 export function useRooms() {
-  return trpc.room.list.useQuery(undefined, { refetchInterval: 60_000 });
+  return trpc.room.list.useQuery();
 }
 
 export function useRoom(roomId: string): Room | undefined {

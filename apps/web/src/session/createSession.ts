@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { createWSClient, wsLink, type TRPCWebSocketClient } from '@trpc/client';
+import { watchConnectAttempts } from '../connection/connectWatchdog.ts';
 import { createConnectionStore, type ConnectionStore } from '../connection/connectionStore.ts';
 import { errorCode } from '../lib/errors.ts';
 import { trpc, trpcSocketUrl } from '../trpc.ts';
@@ -40,23 +41,30 @@ export function createSession(token: string | null, onUnauthorized: () => void):
       },
     },
   });
+  // Subscriptions replay their own gaps from lastEventId; everything else may be stale after a drop.
+  const connection = createConnectionStore(() => {
+    void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'chat' });
+  });
   const wsClient: TRPCWebSocketClient = createWSClient({
     url: trpcSocketUrl,
     connectionParams: () => (token === null ? null : { token }),
     // Detects sockets that died silently (sleeping laptop, dropped Wi-Fi) so reconnect starts.
     keepAlive: { enabled: true, intervalMs: 15_000, pongTimeoutMs: 5_000 },
-    retryDelayMs: reconnectDelay,
+    retryDelayMs: (attempt) => {
+      const delay = reconnectDelay(attempt);
+      connection.retryScheduled(delay);
+      return delay;
+    },
   });
-  // Subscriptions replay their own gaps from lastEventId; everything else may be stale after a drop.
-  const connection = createConnectionStore(wsClient, () => {
-    void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'chat' });
-  });
+  connection.attach(wsClient);
+  const stopWatchdog = watchConnectAttempts(wsClient);
   return {
     id: ++sessions,
     queryClient,
     trpcClient: trpc.createClient({ links: [wsLink({ client: wsClient })] }),
     connection,
     close() {
+      stopWatchdog();
       connection.dispose();
       queryClient.clear();
       void wsClient.close();

@@ -1,6 +1,7 @@
 import type { User } from '@chat/api-types';
 import { loadToken, onTokenChangedElsewhere, saveToken } from '../auth/tokenStorage.ts';
 import { createSession, type Session } from './createSession.ts';
+import { syncFileCookie } from './fileCookie.ts';
 
 interface SessionState {
   token: string | null;
@@ -29,9 +30,11 @@ export function createSessionStore(): SessionStore {
     session: createSession(token, forget),
   });
   let state = start(loadToken(), null);
+  if (state.token !== null) syncFileCookie(state.token);
 
   function replace(token: string | null, signedInAs: User | null) {
     const previous = state.session;
+    syncFileCookie(token);
     state = start(token, signedInAs);
     for (const listener of listeners) listener();
     // Closed once React has swapped the tree, so no unmounting component reopens its socket.

@@ -61,3 +61,25 @@ export const ChatIcon = () => (
     <path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z" />
   </svg>
 );
+export const MenuIcon = () => (
+  <svg {...common}>
+    <path d="M4 6h16M4 12h16M4 18h16" />
+  </svg>
+);
+export const SearchIcon = () => (
+  <svg {...common} width={16} height={16}>
+    <circle cx="11" cy="11" r="7" />
+    <path d="m20 20-3.5-3.5" />
+  </svg>
+);
+export const ArrowDownIcon = () => (
+  <svg {...common} width={16} height={16}>
+    <path d="M12 5v14M19 12l-7 7-7-7" />
+  </svg>
+);
+export const FileIcon = () => (
+  <svg {...common} width={16} height={16}>
+    <path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8Z" />
+    <path d="M14 2v6h6" />
+  </svg>
+);

@@ -1,0 +1,47 @@
+/**
+ * Where a reader left a room: the message at the top of the view and how far below the top
+ * edge it sat. Kept per tab (sessionStorage), so a reload, or coming back to the room, puts
+ * them back in place; reading at the bottom stores nothing and a room opens at the newest.
+ */
+export interface ScrollAnchor {
+  messageId: string;
+  offset: number;
+}
+
+const key = (roomId: string) => `chat.scroll.${roomId}`;
+
+export function loadAnchor(roomId: string): ScrollAnchor | null {
+  try {
+    const value: unknown = JSON.parse(sessionStorage.getItem(key(roomId)) ?? 'null');
+    if (typeof value !== 'object' || value === null) return null;
+    const { messageId, offset } = value as Record<string, unknown>;
+    return typeof messageId === 'string' && typeof offset === 'number' ? { messageId, offset } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveAnchor(roomId: string, anchor: ScrollAnchor | null): void {
+  try {
+    if (anchor) sessionStorage.setItem(key(roomId), JSON.stringify(anchor));
+    else sessionStorage.removeItem(key(roomId));
+  } catch {
+    // The place is simply not remembered.
+  }
+}
+
+/** The message at the top edge of the scroller, or null when the reader is at the bottom. */
+export function readAnchor(scroller: HTMLElement): ScrollAnchor | null {
+  // The scroller is column-reverse: scrollTop is 0 at the bottom and negative upwards.
+  if (scroller.scrollTop > -40) return null;
+  const top = scroller.getBoundingClientRect().top;
+  for (const element of scroller.querySelectorAll<HTMLElement>('[data-message-id]')) {
+    const rect = element.getBoundingClientRect();
+    if (rect.bottom > top) return { messageId: element.dataset.messageId ?? '', offset: rect.top - top };
+  }
+  return null;
+}
+
+export function messageElement(scroller: HTMLElement, messageId: string): HTMLElement | null {
+  return scroller.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(messageId)}"]`);
+}

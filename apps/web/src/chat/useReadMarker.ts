@@ -1,0 +1,75 @@
+import type { Message } from '@chat/api-types';
+import { useEffect, useRef, type RefObject } from 'react';
+import { useMe } from '../auth/meContext.ts';
+import { useUpdateRooms } from '../rooms/useRooms.ts';
+import { trpc } from '../trpc.ts';
+import { unreadAfter } from './newMessages.ts';
+
+/** Reading is not instant: marks are batched so scrolling through a backlog is one request, not fifty. */
+const MARK_EVERY_MS = 600;
+
+/**
+ * Moves the read marker to the newest message that has actually been on screen (half of it
+ * visible, in a foreground tab), not merely loaded: scrolled-up readers keep their unread.
+ */
+export function useReadMarker(roomId: string, messages: readonly Message[], scroller: RefObject<HTMLElement | null>, isMember: boolean) {
+  const me = useMe();
+  const { mutate } = trpc.message.markRead.useMutation();
+  const updateRooms = useUpdateRooms();
+  const seen = useRef({ visible: new Map<Element, number>(), marked: 0, timer: 0 as ReturnType<typeof setTimeout> | 0 });
+  const latest = useRef(messages);
+
+  useEffect(() => {
+    latest.current = messages;
+  }, [messages]);
+
+  useEffect(() => {
+    const root = scroller.current;
+    if (!root || !isMember) return;
+    const state = seen.current;
+
+    const flush = () => {
+      state.timer = 0;
+      const newest = [...latest.current].reverse().find((m) => m.seq <= state.marked);
+      if (!newest) return;
+      mutate({ roomId, messageId: newest.id });
+      updateRooms((rooms) => rooms.map((r) => (r.id === roomId ? { ...r, unreadCount: unreadAfter(latest.current, newest.seq, me.id) } : r)));
+    };
+    const advance = () => {
+      if (document.visibilityState !== 'visible' || state.visible.size === 0) return;
+      const newest = Math.max(...state.visible.values());
+      if (newest <= state.marked) return;
+      state.marked = newest;
+      if (!state.timer) state.timer = setTimeout(flush, MARK_EVERY_MS);
+    };
+
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (entry.isIntersecting) state.visible.set(entry.target, Number((entry.target as HTMLElement).dataset.seq));
+          else state.visible.delete(entry.target);
+        }
+        advance();
+      },
+      { root, threshold: 0.5 },
+    );
+    state.visible.clear();
+    for (const element of root.querySelectorAll('[data-seq]')) observer.observe(element);
+    document.addEventListener('visibilitychange', advance);
+    return () => {
+      observer.disconnect();
+      document.removeEventListener('visibilitychange', advance);
+    };
+  }, [roomId, messages, scroller, isMember, mutate, updateRooms, me.id]);
+
+  // A mark still waiting when the room closes is sent, not lost.
+  useEffect(() => {
+    const state = seen.current;
+    return () => {
+      if (!state.timer) return;
+      clearTimeout(state.timer);
+      const newest = [...latest.current].reverse().find((m) => m.seq <= state.marked);
+      if (newest) mutate({ roomId, messageId: newest.id });
+    };
+  }, [roomId, mutate]);
+}

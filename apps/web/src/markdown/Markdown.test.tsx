@@ -1,0 +1,57 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { Markdown } from './Markdown.tsx';
+import { mentionedUsernames } from './remarkChatText.ts';
+
+const html = (text: string) => renderToStaticMarkup(<Markdown text={text} myUsername="ana" />);
+
+describe('Markdown', () => {
+  it('renders the chat subset', () => {
+    const out = html('**bold** _it_ `code`\n\n```\nblock\n```\n\n- one\n- two\n\n1. first\n\n> quoted');
+    for (const tag of ['<strong>bold</strong>', '<em>it</em>', '>code</code>', '<pre', '<ul', '<li>one</li>', '<ol', '<blockquote']) {
+      expect(out).toContain(tag);
+    }
+  });
+
+  it('opens links in a new tab without handing over the opener', () => {
+    const out = html('[docs](https://example.com/a) and https://example.org');
+    expect(out).toContain('href="https://example.com/a" target="_blank" rel="noopener noreferrer"');
+    expect(out).toContain('href="https://example.org"');
+  });
+
+  it('shows raw HTML as text and never as elements', () => {
+    const out = html('<img src=x onerror=alert(1)> <script>alert(2)</script>\n\n<div onclick="x()">hi</div>');
+    expect(out).not.toMatch(/<img|<script|<div onclick/);
+    expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('makes script URLs inert, however they are spelled', () => {
+    for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'jav&#x61;script:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x']) {
+      const out = html(`[click](${href})`);
+      expect(out).not.toContain('href');
+      expect(out).toContain('click');
+    }
+  });
+
+  it('shows images as their alt text and headings as bold lines', () => {
+    const out = html('![a cat](https://example.com/cat.png)\n\n# Title');
+    expect(out).not.toContain('<img');
+    expect(out).toContain('a cat');
+    expect(out).toContain('<strong>Title</strong>');
+    expect(out).not.toContain('<h1');
+  });
+
+  it('highlights mentions, mine more than others, but not e-mail addresses', () => {
+    const out = html('hi @ana and @Bob.smith, mail bob@example.com');
+    expect(out).toContain('data-mention="ana"');
+    expect(out).toContain('data-mention="bob.smith"');
+    expect(out).not.toContain('data-mention="example.com"');
+    expect(out.match(/bg-amber-200/g)).toHaveLength(1);
+  });
+});
+
+describe('mentionedUsernames', () => {
+  it('finds each mention once, without trailing punctuation', () => {
+    expect([...mentionedUsernames('@ana, @Ana. ask @bo and me@mail.com')]).toEqual(['ana']);
+  });
+});

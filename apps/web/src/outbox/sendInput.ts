@@ -1,0 +1,3 @@
+import type { RouterInputs } from '@chat/api-types';
+
+export type SendInput = RouterInputs['message']['send'];
