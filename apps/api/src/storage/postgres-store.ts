@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql } from 'dri
 import { openPostgres, pgSchema, type PgConnection, type PgDb } from '@chat/db';
 import { DomainError, sqlStateOf } from './errors.ts';
 import { directKey, groupAttachments, iso, likePattern, num, otherMember, toFileRecord, toMessage, toUser } from './rows.ts';
-import type { Attachment, ChatStore, FileRecord, Message, Room, RoomEventPayload, StoredEvent, User } from './store.ts';
+import type { Attachment, ChatStore, FileRecord, Message, Room, RoomEventPayload, SendMessageInput, StoredEvent, User } from './store.ts';
 
 const { events, files, messageAttachments, messages, roomMembers, rooms, sessions, users } = pgSchema;
 
@@ -260,14 +260,7 @@ export class PostgresStore implements ChatStore {
     });
   }
 
-  async sendMessage(input: {
-    roomId: string;
-    authorId: string;
-    body: string;
-    clientMsgId: string;
-    attachmentIds?: string[];
-    now: number;
-  }) {
+  async sendMessage(input: SendMessageInput) {
     const authorId = num(input.authorId);
     const earlier = await this.findSent(this.db, authorId, input.clientMsgId);
     if (earlier) return { message: earlier, event: null };

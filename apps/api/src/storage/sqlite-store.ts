@@ -15,7 +15,7 @@ import {
 } from '@chat/db';
 import { DomainError } from './errors.ts';
 import { directKey, groupAttachments, iso, likePattern, num, otherMember, toFileRecord, toMessage, toUser } from './rows.ts';
-import type { Attachment, ChatStore, FileRecord, Message, Room, RoomEventPayload, StoredEvent, User } from './store.ts';
+import type { Attachment, ChatStore, FileRecord, Message, Room, RoomEventPayload, SendMessageInput, StoredEvent, User } from './store.ts';
 
 type EventType = RoomEventPayload['type'];
 
@@ -267,14 +267,7 @@ export class SqliteStore implements ChatStore {
     });
   }
 
-  async sendMessage(input: {
-    roomId: string;
-    authorId: string;
-    body: string;
-    clientMsgId: string;
-    attachmentIds?: string[];
-    now: number;
-  }) {
+  async sendMessage(input: SendMessageInput) {
     return this.db.transaction((tx) => {
       const authorId = num(input.authorId);
       const existing = tx

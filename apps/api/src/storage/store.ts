@@ -91,6 +91,16 @@ export interface SearchHit {
   roomName: string;
 }
 
+export interface SendMessageInput {
+  roomId: string;
+  authorId: string;
+  body: string;
+  clientMsgId: string;
+  /** Files to attach; each must have been uploaded by the author (else BAD_REQUEST). */
+  attachmentIds?: string[];
+  now: number;
+}
+
 export interface SessionInfo {
   sessionId: string;
   user: User;
@@ -130,15 +140,7 @@ export interface ChatStore {
    * Stores a message and its `created` event under the room's next sequence number, in one
    * transaction. The same (author, clientMsgId) returns the first message and no event.
    */
-  sendMessage(input: {
-    roomId: string;
-    authorId: string;
-    body: string;
-    clientMsgId: string;
-    /** Files to attach; each must have been uploaded by the author (else BAD_REQUEST). */
-    attachmentIds?: string[];
-    now: number;
-  }): Promise<{ message: Message; event: StoredEvent | null }>;
+  sendMessage(input: SendMessageInput): Promise<{ message: Message; event: StoredEvent | null }>;
   editMessage(input: { messageId: string; body: string; now: number }): Promise<StoredEvent>;
   deleteMessage(input: { messageId: string; now: number }): Promise<StoredEvent>;
   getMessage(messageId: string): Promise<Message | null>;
