@@ -1,13 +1,8 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../apps/api/src/http/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiClient } from './api.ts';
-import { launchChromium } from './browser.ts';
 import { controlSockets } from './network.ts';
+import { alice, bob, browserStage } from './stage.ts';
 import {
   composer,
   connection,
@@ -26,12 +21,6 @@ import {
   visible,
 } from './pages.ts';
 
-const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const docsScreenshots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-
-const alice = { username: 'alice', displayName: 'Alice Martin', password: 'correct horse battery' };
-const bob = { username: 'bob', displayName: 'Bob Okafor', password: 'another good password' };
-
 // Shown in the screenshots, so they read like a real conversation.
 const BOB_REPLY = 'Hi Alice! Bob here.\nShall we go over the **release notes** after lunch?';
 const AWAY_1 = 'I drafted the summary while you were away.';
@@ -40,20 +29,16 @@ const OFFLINE_NOTE = 'Back on the train: reading it now!';
 const TUNNEL_NOTE = 'Sent just before the tunnel.';
 const RESTART_BOB = 'Did the server just blink?';
 const RESTART_ALICE = 'It did, but nothing got lost.';
+const DOWN_NOTE = 'Written while the server was down, and reloaded.';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-let dataDir: string;
-const contexts: BrowserContext[] = [];
+const stage = browserStage();
+const { newPage, screenshot } = stage;
 
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: join(screenshots, `${name}.png`) });
+async function openSearchHit(page: Page, text: string) {
+  await page.getByRole('button', { name: 'Search messages' }).click();
+  const search = await visible(page.getByRole('dialog', { name: 'Search messages' }));
+  await search.getByLabel('Search messages').fill(text);
+  await (await visible(search.getByRole('button', { name: new RegExp(`Random.*${text}`) }))).click();
 }
 
 /** Every browser dialog (alert, confirm) a page opens; an XSS payload that ran would show up here. */
@@ -65,20 +50,6 @@ function recordDialogs(page: Page): string[] {
   });
   return seen;
 }
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'chat-e2e-'));
-  server = await startServer({ port: 0, dataDir, logLevel: 'warn' });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe('two people chatting in the browser', () => {
   let pageA: Page;
@@ -92,8 +63,8 @@ describe('two people chatting in the browser', () => {
     socketsA = await controlSockets(pageA);
     pageB = await newPage({ colorScheme: 'dark' });
     dialogsB = recordDialogs(pageB);
-    await signUp(pageA, server.url, alice);
-    await signUp(pageB, server.url, bob);
+    await signUp(pageA, stage.server.url, alice);
+    await signUp(pageB, stage.server.url, bob);
     for (const page of [pageA, pageB]) {
       await visible(composer(page, 'General'));
       await visible(page.getByRole('link', { name: 'General' }));
@@ -104,7 +75,7 @@ describe('two people chatting in the browser', () => {
 
   it('explains a taken username, a short password and a wrong password', async () => {
     const page = await newPage();
-    await page.goto(server.url);
+    await page.goto(stage.server.url);
     await (await visible(page.getByRole('button', { name: 'Create an account' }))).click();
     await page.getByLabel('Username').fill('alice');
     await page.getByLabel('Password').fill('short');
@@ -260,8 +231,7 @@ describe('two people chatting in the browser', () => {
   });
 
   it('survives a server restart mid-conversation: the banner shows it, nothing is lost or doubled', async () => {
-    const port = server.port;
-    await server.close();
+    const restartServer = await stage.stopServer();
     for (const page of [pageA, pageB]) await expect.poll(() => connection(page).textContent(), VISIBLE).toBe('Reconnecting…');
     await visible(pageA.getByText(/Next try in \d+ seconds?/));
 
@@ -271,7 +241,7 @@ describe('two people chatting in the browser', () => {
     await composer(pageA, 'General').press('Enter');
     await visible(messageItem(pageA, 'General', RESTART_ALICE).getByText('Waiting for connection…'));
 
-    server = await startServer({ port, dataDir, logLevel: 'warn' });
+    await restartServer();
     await expectConnected(pageA);
     await expectConnected(pageB);
     for (const page of [pageA, pageB]) {
@@ -279,6 +249,25 @@ describe('two people chatting in the browser', () => {
       await expectMessageOnce(page, 'General', RESTART_ALICE);
       await expectMessageOnce(page, 'General', AWAY_2);
     }
+  });
+
+  it('starts from the last visit when reloaded while the server is down, and sends what was typed once it is back', async () => {
+    const restartServer = await stage.stopServer();
+    await expect.poll(() => connection(pageA).textContent(), VISIBLE).toBe('Reconnecting…');
+    await composer(pageA, 'General').fill(DOWN_NOTE);
+    await composer(pageA, 'General').press('Enter');
+    await visible(messageItem(pageA, 'General', DOWN_NOTE).getByText('Waiting for connection…'));
+
+    await pageA.reload();
+    await visible(pageA.getByRole('link', { name: /^General/ }));
+    await expectMessageOnce(pageA, 'General', RESTART_BOB);
+    await visible(messageItem(pageA, 'General', DOWN_NOTE).getByText('Waiting for connection…'));
+    expect(await pageA.getByText('Loading your chats…').count()).toBe(0);
+
+    await restartServer();
+    await expectConnected(pageA);
+    await expectMessageOnce(pageB, 'General', DOWN_NOTE);
+    await expectMessageOnce(pageA, 'General', DOWN_NOTE);
   });
 
   it('counts unread messages in rooms that are not open, in the sidebar and the title', async () => {
@@ -289,7 +278,10 @@ describe('two people chatting in the browser', () => {
     await dialog.getByRole('button', { name: 'Create room' }).click();
     await visible(composer(pageA, 'Design'));
 
+    await visible(pageA.getByRole('button', { name: 'Members (1)' }));
     await joinFromBrowse(pageB, 'Design');
+    // The member count in Alice's header follows Bob's join at once.
+    await visible(pageA.getByRole('button', { name: 'Members (2)' }));
     await pageB.getByRole('link', { name: 'General' }).click();
     await visible(composer(pageB, 'General'));
 
@@ -306,6 +298,31 @@ describe('two people chatting in the browser', () => {
     await pageB.reload();
     await visible(composer(pageB, 'Design'));
     await visible(pageB.getByRole('link', { name: 'Design', exact: true }));
+  });
+
+  it('puts the "New messages" divider at the read marker, whatever happened to the unread since', async () => {
+    await composer(pageA, 'Design').fill('Before the break');
+    await composer(pageA, 'Design').press('Enter');
+    await expectMessageOnce(pageB, 'Design', 'Before the break');
+    // Bob has read it; leaving the room sends his read marker along.
+    await pageB.getByRole('link', { name: /^General/ }).click();
+    await visible(composer(pageB, 'General'));
+
+    await composer(pageA, 'Design').fill('First after the break');
+    await composer(pageA, 'Design').press('Enter');
+    await composer(pageA, 'Design').fill('Oops, wrong room');
+    await composer(pageA, 'Design').press('Enter');
+    const oops = messageItem(pageA, 'Design', 'Oops, wrong room');
+    await oops.hover();
+    await oops.getByRole('button', { name: 'Delete message' }).click();
+    await oops.getByRole('button', { name: 'Confirm delete' }).click();
+    await visible(messageItem(pageA, 'Design', 'message deleted'));
+    await visible(pageB.getByRole('link', { name: /^Design \d+ unread$/ }));
+
+    await pageB.getByRole('link', { name: /^Design/ }).click();
+    const divider = await visible(messageLog(pageB, 'Design').getByRole('listitem', { name: 'New messages' }));
+    expect(await divider.evaluate((li) => li.nextElementSibling?.textContent)).toContain('First after the break');
+    expect(await divider.evaluate((li) => li.previousElementSibling?.textContent)).toContain('Before the break');
   });
 
   it('leaves a room, which goes back to the public list', async () => {
@@ -359,7 +376,7 @@ describe('two people chatting in the browser', () => {
 
   it('never shows a private room to someone outside it', async () => {
     const outsider = await newPage();
-    await signUp(outsider, server.url, { username: 'oscar', displayName: 'Oscar Outside', password: 'yet another password' });
+    await signUp(outsider, stage.server.url, { username: 'oscar', displayName: 'Oscar Outside', password: 'yet another password' });
     await visible(composer(outsider, 'General'));
     expect(await outsider.getByRole('link', { name: 'Secret plans' }).count()).toBe(0);
 
@@ -375,7 +392,7 @@ describe('two people chatting in the browser', () => {
     await visible(search.getByText('No messages match “vault”.'));
     await search.getByRole('button', { name: 'Close' }).click();
 
-    await outsider.goto(`${server.url}/${new URL(secretRoomUrl).hash}`);
+    await outsider.goto(`${stage.server.url}/${new URL(secretRoomUrl).hash}`);
     await visible(outsider.getByRole('heading', { name: 'Room not found' }));
     expect(await outsider.getByText('The launch codes are in the vault.').count()).toBe(0);
     await outsider.context().close();
@@ -385,8 +402,8 @@ describe('two people chatting in the browser', () => {
     // Three writers keep each under the per-user send budget; 75 messages make two pages.
     const writers = await Promise.all(
       ['carol', 'dave', 'erin'].map(async (username) => {
-        const { token } = await apiClient(server.url).auth.register.mutate({ username, password: 'a long enough password' });
-        return apiClient(server.url, token);
+        const { token } = await apiClient(stage.server.url).auth.register.mutate({ username, password: 'a long enough password' });
+        return apiClient(stage.server.url, token);
       }),
     );
     const random = (await writers[0]!.room.list.query()).find((r) => r.name === 'Random');
@@ -427,21 +444,45 @@ describe('two people chatting in the browser', () => {
     await expect.poll(() => inViewport(messageLog(pageB, 'Random').getByText('Seed message 075', { exact: true })), VISIBLE).toBe(true);
   });
 
-  it('finds a message by search and jumps to it in context', async () => {
-    await pageA.getByRole('button', { name: 'Search messages' }).click();
-    const search = await visible(pageA.getByRole('dialog', { name: 'Search messages' }));
-    await search.getByLabel('Search messages').fill('Seed message 003');
-    const hit = await visible(search.getByRole('button', { name: /Random.*Seed message 003/ }));
-    await hit.click();
-    const target = messageLog(pageA, 'Random').getByText('Seed message 003', { exact: true });
-    await visible(target);
-    await expect.poll(() => inViewport(target), VISIBLE).toBe(true);
+  it('finds an old message by search and opens the room around it, without the pages in between', async () => {
+    await openSearchHit(pageA, 'Seed message 003');
+    const log = messageLog(pageA, 'Random');
+    await expect.poll(() => inViewport(log.getByText('Seed message 003', { exact: true })), VISIBLE).toBe(true);
     await expectMessageOnce(pageA, 'Random', 'Seed message 004');
+    expect(await countMessages(pageA, 'Random', 'Seed message 075')).toBe(0);
+
+    // "Jump to latest" goes back to the live end, where new messages arrive.
+    await pageA.getByRole('button', { name: 'Jump to latest' }).click();
+    await expect.poll(() => inViewport(log.getByText('Seed message 075', { exact: true })), VISIBLE).toBe(true);
+    expect(await countMessages(pageA, 'Random', 'Seed message 001')).toBe(0);
+    const { token } = await apiClient(stage.server.url).auth.register.mutate({ username: 'frank', password: 'a long enough password' });
+    const frank = apiClient(stage.server.url, token);
+    const random = (await frank.room.list.query()).find((r) => r.name === 'Random');
+    await frank.room.join.mutate({ roomId: random!.id });
+    await frank.message.send.mutate({ roomId: random!.id, body: 'Live after the jump', clientMsgId: 'frank-1' });
+    await expectMessageOnce(pageA, 'Random', 'Live after the jump');
+  });
+
+  it('reads newer pages when scrolling down from a search hit, keeping the view in place', async () => {
+    await openSearchHit(pageA, 'Seed message 003');
+    const log = messageLog(pageA, 'Random');
+    await expect.poll(() => inViewport(log.getByText('Seed message 003', { exact: true })), VISIBLE).toBe(true);
+    expect(await countMessages(pageA, 'Random', 'Seed message 075')).toBe(0);
+
+    const lastLoaded = (await log.getByText(/^Seed message \d+$/).allTextContents()).at(-1) ?? '';
+    const edge = log.getByText(lastLoaded, { exact: true });
+    await edge.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    await expectMessageOnce(pageA, 'Random', 'Seed message 075');
+    expect(await inViewport(edge)).toBe(true);
+    expect(await inViewport(log.getByText('Seed message 075', { exact: true }))).toBe(false);
+    const bodies = await log.getByText(/^Seed message \d+$/).allTextContents();
+    expect(bodies).toEqual(Array.from({ length: 75 }, (_, i) => `Seed message ${String(i + 1).padStart(3, '0')}`));
+    await expectMessageOnce(pageA, 'Random', 'Live after the jump');
   });
 
   it('works from the keyboard alone: sign in, switch rooms, send', async () => {
     const page = await newPage();
-    await page.goto(server.url);
+    await page.goto(stage.server.url);
     await visible(page.getByLabel('Username'));
     await tabTo(page, 'Username');
     await page.keyboard.type(alice.username);
@@ -474,10 +515,10 @@ describe('two people chatting in the browser', () => {
 
   it('works on a phone: the sidebar is a drawer', async () => {
     const mobile = await newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    await mobile.goto(server.url);
+    await mobile.goto(stage.server.url);
     await visible(mobile.getByRole('button', { name: 'Sign in' }));
     await screenshot(mobile, 'mobile-sign-in');
-    await signIn(mobile, server.url, alice);
+    await signIn(mobile, stage.server.url, alice);
     await mobile.getByRole('link', { name: /^General/ }).waitFor({ state: 'hidden', ...VISIBLE });
     await expectMessageOnce(mobile, 'General', AWAY_2);
     await screenshot(mobile, 'mobile-room');
@@ -492,10 +533,7 @@ describe('two people chatting in the browser', () => {
     await mobile.getByRole('button', { name: 'Send' }).tap();
     await expectMessageOnce(mobile, 'Design', 'Sent from my phone');
 
-    mkdirSync(docsScreenshots, { recursive: true });
-    for (const name of ['desktop-light', 'desktop-dark', 'desktop-dark-unread', 'mobile-sign-in', 'mobile-sidebar', 'mobile-room']) {
-      copyFileSync(join(screenshots, `${name}.png`), join(docsScreenshots, `${name}.png`));
-    }
+    stage.publishScreenshots(['desktop-light', 'desktop-dark', 'desktop-dark-unread', 'mobile-sign-in', 'mobile-sidebar', 'mobile-room']);
   });
 
   it('signs out back to the sign-in form', async () => {

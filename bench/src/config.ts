@@ -15,6 +15,8 @@ export interface BenchConfig {
   idle: { counts: number[]; rooms: number; settleMs: number } | null;
   storm: { clients: number; backlog: number; live: number } | null;
   history: { messages: number; pages: number } | null;
+  /** ChatStore.sendMessage micro-benchmark: `messages` per mode, grouped `batch` at a time. */
+  groupCommit: { messages: number; batch: number } | null;
 }
 
 const bigRoom: Shape = { rooms: 1, members: 200, sendersPerRoom: 2 };
@@ -32,6 +34,7 @@ export const QUICK: BenchConfig = {
   idle: { counts: [500, 1_000], rooms: 10, settleMs: 1_500 },
   storm: { clients: 1_000, backlog: 50, live: 20 },
   history: { messages: 100_000, pages: 500 },
+  groupCommit: { messages: 2_000, batch: 20 },
 };
 
 export const FULL: BenchConfig = {
@@ -42,6 +45,7 @@ export const FULL: BenchConfig = {
   ladder: { ...(QUICK.ladder as NonNullable<BenchConfig['ladder']>), phase: { durationMs: 5_000, warmupMs: 500, drainMs: 3_000 }, maxSteps: 10 },
   idle: { counts: [2_000, 5_000], rooms: 50, settleMs: 3_000 },
   history: { messages: 1_000_000, pages: 2_000 },
+  groupCommit: { messages: 10_000, batch: 20 },
 };
 
 /** The harness for a few seconds with tiny numbers (the smoke test). */
@@ -57,4 +61,5 @@ export const SMOKE: BenchConfig = {
   idle: null,
   storm: null,
   history: null,
+  groupCommit: null,
 };

@@ -5,6 +5,7 @@ import { startTarget } from './targets/start.ts';
 import { TARGETS, type TargetName } from './targets/target.ts';
 import type { LoadResult } from './workloads/audience.ts';
 import { fixedLoad } from './workloads/fixed-load.ts';
+import { groupCommit, type GroupCommitResult } from './workloads/group-commit.ts';
 import { historyPaging, type HistoryResult } from './workloads/history.ts';
 import { idleMemory, type IdlePoint } from './workloads/idle.ts';
 import { rateLadder, type LadderResult } from './workloads/ladder.ts';
@@ -25,6 +26,7 @@ export interface BenchResults {
   targets: Partial<Record<TargetName, TargetResults>>;
   storm: StormResult | null;
   history: HistoryResult | null;
+  groupCommit: GroupCommitResult | null;
   durationSec: number;
 }
 
@@ -62,6 +64,8 @@ export async function runSuite(cfg: BenchConfig, opts: { targets?: readonly Targ
   const storm = cfg.storm && runsOurs ? await reconnectStorm(cfg.storm, cfg.users) : null;
   log('ours: history paging', quiet);
   const history = cfg.history && runsOurs ? await historyPaging(cfg.history) : null;
+  log('ours: group commit', quiet);
+  const grouped = cfg.groupCommit && runsOurs ? await groupCommit(cfg.groupCommit) : null;
   return {
     date: new Date().toISOString(),
     mode: cfg.mode,
@@ -70,6 +74,7 @@ export async function runSuite(cfg: BenchConfig, opts: { targets?: readonly Targ
     targets,
     storm,
     history,
+    groupCommit: grouped,
     durationSec: Math.round((Date.now() - started) / 1000),
   };
 }

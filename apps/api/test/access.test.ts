@@ -1,32 +1,15 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { roomByName, signUp, startTestServer, type TestServer } from './harness.ts';
-import { ClientPool, codeOf, expectCode, expectSubscriptionRefused, uniqueName, watchRoom } from './helpers.ts';
+import { describe, expect, test } from 'vitest';
+import { roomByName, signUp } from './harness.ts';
+import { codeOf, expectCode, expectSubscriptionRefused, serverForFile, uniqueName, watchRoom } from './helpers.ts';
 
 const DENIED = ['FORBIDDEN', 'NOT_FOUND'];
 
-let server: TestServer;
-const pool = new ClientPool();
-type Member = Awaited<ReturnType<typeof signUp>>;
-let alice: Member; // owns the private room, and has a direct room with bob
-let bob: Member;
-let carol: Member; // the outsider
-let privateRoomId: string;
-let directRoomId: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  alice = pool.add(await signUp(server, 'alice'));
-  bob = pool.add(await signUp(server, 'bob'));
-  carol = pool.add(await signUp(server, 'carol'));
-  privateRoomId = (await alice.client.room.create.mutate({ name: uniqueName('Vault'), kind: 'private' })).id;
-  directRoomId = (await alice.client.dm.open.mutate({ userId: bob.user.id })).id;
-  await alice.client.message.send.mutate({ roomId: privateRoomId, body: 'zebracode in the private vault', clientMsgId: 'a1' });
-  await alice.client.message.send.mutate({ roomId: directRoomId, body: 'zebracode in the direct chat', clientMsgId: 'a2' });
-});
-afterAll(async () => {
-  await pool.closeAll();
-  await server.close();
-});
+// alice owns the private room and has a direct room with bob; carol is the outsider.
+const { server, pool, users: { alice, bob, carol } } = await serverForFile(['alice', 'bob', 'carol']);
+const privateRoomId = (await alice.client.room.create.mutate({ name: uniqueName('Vault'), kind: 'private' })).id;
+const directRoomId = (await alice.client.dm.open.mutate({ userId: bob.user.id })).id;
+await alice.client.message.send.mutate({ roomId: privateRoomId, body: 'zebracode in the private vault', clientMsgId: 'a1' });
+await alice.client.message.send.mutate({ roomId: directRoomId, body: 'zebracode in the direct chat', clientMsgId: 'a2' });
 
 const rooms = () =>
   [

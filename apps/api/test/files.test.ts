@@ -100,7 +100,9 @@ describe('upload', () => {
     const before = filesOnDisk().length;
     const res = await fetch(`${server.url}/api/files`, { method: 'POST', body: form(Buffer.alloc(MAX + 1, 7), 'big.bin'), headers: auth(ana) });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { error: string }).error).toContain(String(MAX));
+    const body = (await res.json()) as { error: string; maxBytes: number };
+    expect(body.error).toContain(String(MAX));
+    expect(body.maxBytes).toBe(MAX);
     expect(filesOnDisk().length).toBe(before);
     expect(filesOnDisk('tmp')).toEqual([]);
   });

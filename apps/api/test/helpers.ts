@@ -1,7 +1,8 @@
 import { TRPCClientError } from '@trpc/client';
 import type { AppRouter, Message } from '@chat/api-types';
-import { expect } from 'vitest';
-import { connectWs, type Client, type TestServer, type WsClient } from './harness.ts';
+import { afterAll, expect } from 'vitest';
+import type { ServerOptions } from '../src/http/server.ts';
+import { connectWs, signUp, startTestServer, type Client, type TestServer, type WsClient } from './harness.ts';
 
 /** Awaits `call` and returns the TRPCClientError it failed with; fails the test if it succeeded. */
 export async function errorOf(call: Promise<unknown> | (() => Promise<unknown>)): Promise<TRPCClientError<AppRouter>> {
@@ -122,3 +123,22 @@ export class ClientPool {
 let unique = 0;
 /** A name no other test in this process uses. */
 export const uniqueName = (prefix: string): string => `${prefix}-${process.pid}-${++unique}`;
+
+export type Member = Awaited<ReturnType<typeof signUp>>;
+
+/**
+ * The server one test file talks to, with `names` signed up in that order; the server and
+ * every client in `pool` close after the file's last test. Meant for top-level await, so the
+ * file's tests read plain constants.
+ */
+export async function serverForFile<const N extends string>(names: readonly N[] = [], opts?: Partial<ServerOptions>) {
+  const server = await startTestServer(opts);
+  const pool = new ClientPool();
+  afterAll(async () => {
+    await pool.closeAll();
+    await server.close();
+  });
+  const users = {} as Record<N, Member>;
+  for (const name of names) users[name] = pool.add(await signUp(server, name));
+  return { server, pool, users };
+}

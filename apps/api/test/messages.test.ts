@@ -1,22 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { connectHttp, eventually, signUp, startTestServer, type TestServer } from './harness.ts';
-import { allHistory, ClientPool, expectBadField, expectCode, uniqueName, watchRoom } from './helpers.ts';
+import { describe, expect, test } from 'vitest';
+import { connectHttp, eventually } from './harness.ts';
+import { allHistory, expectBadField, expectCode, type Member, serverForFile, uniqueName, watchRoom } from './helpers.ts';
 
-let server: TestServer;
-const pool = new ClientPool();
-type Member = Awaited<ReturnType<typeof signUp>>;
-let alice: Member;
-let bob: Member;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  alice = pool.add(await signUp(server, 'alice'));
-  bob = pool.add(await signUp(server, 'bob'));
-});
-afterAll(async () => {
-  await pool.closeAll();
-  await server.close();
-});
+const { server, users: { alice, bob } } = await serverForFile(['alice', 'bob']);
 
 /** A fresh public room of alice's that bob has joined too. */
 async function sharedRoom(prefix = 'Room') {

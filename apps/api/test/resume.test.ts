@@ -1,22 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { connectHttp, connectWs, eventually, signUp, startTestServer, type TestServer } from './harness.ts';
-import { allHistory, ClientPool, codeOf, expectBadField, uniqueName, watchRoom, type ReceivedEvent } from './helpers.ts';
+import { describe, expect, test } from 'vitest';
+import { connectHttp, connectWs, eventually, signUp, startTestServer } from './harness.ts';
+import { allHistory, ClientPool, codeOf, expectBadField, type Member, type ReceivedEvent, serverForFile, uniqueName, watchRoom } from './helpers.ts';
 
-let server: TestServer;
-const pool = new ClientPool();
-type Member = Awaited<ReturnType<typeof signUp>>;
-let alice: Member;
-let bob: Member;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  alice = pool.add(await signUp(server, 'alice'));
-  bob = pool.add(await signUp(server, 'bob'));
-});
-afterAll(async () => {
-  await pool.closeAll();
-  await server.close();
-});
+const { server, pool, users: { alice, bob } } = await serverForFile(['alice', 'bob']);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const send = (m: Member, roomId: string, body: string) => m.client.message.send.mutate({ roomId, body, clientMsgId: uniqueName('c') });

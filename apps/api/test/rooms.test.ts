@@ -1,24 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { connectHttp, eventually, roomByName, signUp, startTestServer, type TestServer } from './harness.ts';
-import { ClientPool, expectCode, uniqueName } from './helpers.ts';
+import { describe, expect, test } from 'vitest';
+import { connectHttp, eventually, roomByName, signUp } from './harness.ts';
+import { expectCode, type Member, serverForFile, uniqueName } from './helpers.ts';
 
-let server: TestServer;
-const pool = new ClientPool();
-type Member = Awaited<ReturnType<typeof signUp>>;
-let alice: Member;
-let bob: Member;
-let carol: Member;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  alice = pool.add(await signUp(server, 'alice'));
-  bob = pool.add(await signUp(server, 'bob'));
-  carol = pool.add(await signUp(server, 'carol'));
-});
-afterAll(async () => {
-  await pool.closeAll();
-  await server.close();
-});
+const { server, pool, users: { alice, bob, carol } } = await serverForFile(['alice', 'bob', 'carol']);
 
 const listIds = async (m: Member) => (await m.client.room.list.query()).map((r) => r.id);
 

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { eventually, signUp, startTestServer, type Client, type TestServer } from './harness.ts';
-import { ClientPool, codeOf, uniqueName } from './helpers.ts';
+import { expect, test } from 'vitest';
+import { eventually, signUp, type Client } from './harness.ts';
+import { codeOf, serverForFile, uniqueName } from './helpers.ts';
 
-let server: TestServer;
-const pool = new ClientPool();
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await pool.closeAll();
-  await server.close();
-});
+const { server, pool } = await serverForFile();
 
 function watchTyping(client: Client, roomId: string) {
   const states: string[][] = [];

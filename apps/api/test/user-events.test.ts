@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { connectHttp, eventually, roomByName, signUp, startTestServer, type Client, type TestServer } from './harness.ts';
-import { ClientPool, uniqueName } from './helpers.ts';
+import { expect, test } from 'vitest';
+import { connectHttp, eventually, roomByName, signUp, type Client } from './harness.ts';
+import { serverForFile, uniqueName } from './helpers.ts';
 
-let server: TestServer;
-const pool = new ClientPool();
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await pool.closeAll();
-  await server.close();
-});
+const { server, pool } = await serverForFile();
 
 function watchUser(client: Client) {
   const events: string[] = [];
@@ -55,4 +47,25 @@ test('errors carry no stack trace to clients', async () => {
   const body = (await res.json()) as { error: { data: Record<string, unknown> } };
   expect(body.error.data.code).toBe('UNAUTHORIZED');
   expect(body.error.data).not.toHaveProperty('stack');
+});
+
+test('members of a room hear when someone joins, is invited or leaves, so its member count stays current', async () => {
+  const ana = pool.add(await signUp(server, 'ana'));
+  const ben = pool.add(await signUp(server, 'ben'));
+  const cleo = pool.add(await signUp(server, 'cleo'));
+  const room = await ana.client.room.create.mutate({ name: uniqueName('Members') });
+  const watch = watchUser(ana.client);
+  await watch.ready;
+  const memberCount = async () => (await ana.client.room.list.query()).find((r) => r.id === room.id)?.memberCount;
+
+  await ben.client.room.join.mutate({ roomId: room.id });
+  await eventually(() => expect(watch.events).toHaveLength(1));
+  expect(await memberCount()).toBe(2);
+  await ana.client.room.invite.mutate({ roomId: room.id, userId: cleo.user.id });
+  await eventually(() => expect(watch.events).toHaveLength(2));
+  expect(await memberCount()).toBe(3);
+  await ben.client.room.leave.mutate({ roomId: room.id });
+  await eventually(() => expect(watch.events).toHaveLength(3));
+  expect(await memberCount()).toBe(2);
+  watch.stop();
 });

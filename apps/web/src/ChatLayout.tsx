@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { RoomView } from './chat/RoomView.tsx';
 import { ConnectionBanner } from './connection/ConnectionBanner.tsx';
 import { useUnreadTitle } from './notifications/useUnreadTitle.ts';
@@ -9,8 +9,10 @@ import { SidebarDrawerContext } from './rooms/sidebarDrawer.ts';
 import { useDefaultRoom } from './rooms/useDefaultRoom.ts';
 import { useRoomListSync } from './rooms/useRoomListSync.ts';
 import { useRooms } from './rooms/useRooms.ts';
-import { SearchDialog } from './search/SearchDialog.tsx';
 import { Drawer } from './ui/Drawer.tsx';
+
+// Loaded on first use: most visits never search.
+const SearchDialog = lazy(() => import('./search/SearchDialog.tsx').then((m) => ({ default: m.SearchDialog })));
 
 /** Sidebar and room side by side; on phone-width screens the sidebar is a drawer over the room. */
 export function ChatLayout() {
@@ -51,7 +53,7 @@ export function ChatLayout() {
         <Drawer open={drawerOpen} onOpenChange={(open) => setDrawerOver(open ? activeRoomId : false)} title="Conversations">
           <Sidebar activeRoomId={activeRoomId} onSearch={openSearch} className="flex h-full w-full" />
         </Drawer>
-        {searching && <SearchDialog onClose={() => setSearching(false)} />}
+        <Suspense>{searching && <SearchDialog onClose={() => setSearching(false)} />}</Suspense>
         <RoomWatchers activeRoomId={activeRoomId} />
       </div>
     </SidebarDrawerContext>

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './index.css';
+import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import { createSessionStore } from './session/sessionStore.ts';
 
 const root = document.getElementById('root');
@@ -11,3 +12,4 @@ createRoot(root).render(
     <App sessions={createSessionStore()} />
   </StrictMode>,
 );
+registerServiceWorker();

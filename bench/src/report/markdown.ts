@@ -68,6 +68,15 @@ export function toMarkdown(r: BenchResults): string {
       '',
     );
   }
+  if (r.groupCommit) {
+    const g = r.groupCommit;
+    lines.push(
+      `**Group commit (SQLite, ChatStore.sendMessage):** ${fmt(g.perMessageRowsPerSec)} messages/s with one transaction per message, ` +
+        `${fmt(g.groupedRowsPerSec)} messages/s when ${g.batch} sends arrive in one turn and share a transaction (×${fmt(g.groupedRowsPerSec / g.perMessageRowsPerSec)}); ` +
+        `${fmt(g.messages)} messages each.`,
+      '',
+    );
+  }
   lines.push('## Targets (issue 6)', '', '| target | measured | met |', '| --- | --- | --- |');
   for (const c of checkTargets(r)) lines.push(`| ${c.goal} | ${c.measured} | ${c.met ? 'yes' : '**no**'} |`);
   lines.push('', '![p99 latency against offered load](latest-latency.svg)', '');

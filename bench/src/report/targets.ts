@@ -53,8 +53,8 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
     const full = h.roomMessages >= 1_000_000;
     checks.push({
       goal: 'history page p99 ≤ 5 ms on a 1,000,000-message room',
-      measured: `${fmt(h.latency.p99)} ms on ${h.roomMessages.toLocaleString('en-US')} messages${full ? '' : ' (quick mode: smaller room)'}`,
-      met: h.latency.p99 <= 5,
+      measured: `${fmt(h.latency.p99)} ms on ${h.roomMessages.toLocaleString('en-US')} messages${full ? '' : ' (quick mode: smaller room; --full measures 1,000,000)'}`,
+      met: full && h.latency.p99 <= 5,
     });
   }
   return checks;

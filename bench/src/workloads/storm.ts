@@ -60,7 +60,12 @@ async function sendAll(target: RunningTarget, token: string, roomId: string, run
  * backlog is written, the server restarts, and all N resume with their lastEventId at once
  * while live messages keep coming. Every client must end with every message exactly once.
  */
-export async function reconnectStorm(cfg: NonNullable<BenchConfig['storm']>, users: number): Promise<StormResult> {
+export async function reconnectStorm(
+  cfg: NonNullable<BenchConfig['storm']>,
+  users: number,
+  /** Profiles the restarted server (the one the clients resume on) into this directory. */
+  cpuProfDir?: string,
+): Promise<StormResult> {
   let target = await startTarget('ours');
   const run = newRunId();
   const total = cfg.backlog * 2 + cfg.live;
@@ -77,7 +82,7 @@ export async function reconnectStorm(cfg: NonNullable<BenchConfig['storm']>, use
     const port = target.port;
     const dataDir = target.dataDir ?? undefined;
     await target.stop();
-    target = await startTarget('ours', { port, dataDir });
+    target = await startTarget('ours', { port, dataDir, cpuProfDir });
     const back = now();
     driver = driver.withTarget(target);
     const live = sendAll(target, writer, roomId, run, cfg.backlog * 2, total, 0);

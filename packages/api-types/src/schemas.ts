@@ -32,16 +32,29 @@ export const setTypingInput = z.object({ roomId: id, typing: z.boolean() });
 
 export const MAX_BODY = 4000;
 export const messageBody = text().max(MAX_BODY, `must be at most ${MAX_BODY} characters`);
-export const historyInput = z.object({
-  roomId: id,
-  before: z.string().regex(/^[0-9]{1,16}$/, 'must be a cursor from nextCursor').optional().nullable(),
-  limit: z.number().int().min(1).max(100).optional(),
-});
+const cursor = (from: string) => z.string().regex(/^[0-9]{1,16}$/, `must be a cursor from ${from}`);
+export const historyInput = z
+  .object({
+    roomId: id,
+    /** Older than this cursor (`nextCursor`); neither cursor nor `around`: the newest page. */
+    before: cursor('nextCursor').optional().nullable(),
+    /** Newer than this cursor (`newerCursor`). */
+    after: cursor('newerCursor').optional().nullable(),
+    /** The page around this message, to show it in context. */
+    around: id.optional().nullable(),
+    limit: z.number().int().min(1).max(100).optional(),
+  })
+  .refine((input) => [input.before, input.after, input.around].filter((v) => v != null).length <= 1, {
+    message: 'give at most one of before, after and around',
+    path: ['around'],
+  });
+/** Files one message may carry. */
+export const MAX_ATTACHMENTS = 10;
 export const sendMessageInput = z.object({
   roomId: id,
   body: messageBody,
   clientMsgId: text().min(1).max(64),
-  attachmentIds: z.array(id).max(10).optional(),
+  attachmentIds: z.array(id).max(MAX_ATTACHMENTS).optional(),
 });
 export const editMessageInput = z.object({ messageId: id, body: messageBody });
 export const messageIdInput = z.object({ messageId: id });

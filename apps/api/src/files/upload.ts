@@ -22,10 +22,17 @@ class UploadError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Extra fields of the JSON answer, for clients that act on them rather than on the text. */
+    readonly detail: Record<string, unknown> = {},
   ) {
     super(message);
   }
 }
+
+const tooLarge = (max: number) => new UploadError(413, `the file is larger than ${max} bytes`, { maxBytes: max });
+
+const sendUploadError = (res: ServerResponse, err: UploadError, headers?: Record<string, string>) =>
+  sendJson(res, err.status, { error: err.message, ...err.detail }, headers);
 
 interface Received {
   tempPath: string;
@@ -40,7 +47,7 @@ export async function handleUpload(app: App, blobs: BlobStore, req: IncomingMess
   const max = app.config.maxUploadBytes;
   if (Number(req.headers['content-length'] ?? 0) > max + MULTIPART_OVERHEAD) {
     // Refuse before reading a byte; closing stops a client that would send it all anyway.
-    return sendError(res, 413, `the file is larger than ${max} bytes`, { connection: 'close' });
+    return sendUploadError(res, tooLarge(max), { connection: 'close' });
   }
   const session = await lookupSession(app, bearerToken(req));
   if (!session) return sendError(res, 401, 'sign in first: send Authorization: Bearer <token>');
@@ -77,7 +84,7 @@ export async function handleUpload(app: App, blobs: BlobStore, req: IncomingMess
     });
   } catch (err) {
     if (received) await rm(received.tempPath, { force: true });
-    if (err instanceof UploadError) return sendError(res, err.status, err.message);
+    if (err instanceof UploadError) return sendUploadError(res, err);
     if (err instanceof TooManyRequests) return sendError(res, 429, err.message);
     app.log.error({ err }, 'upload failed');
     sendError(res, 500, 'the upload could not be stored');
@@ -145,7 +152,7 @@ async function writeTemp(stream: Readable & { truncated?: boolean }, tempPath: s
   });
   try {
     await pipeline(stream, meter, createWriteStream(tempPath));
-    if (stream.truncated) throw new UploadError(413, `the file is larger than ${max} bytes`);
+    if (stream.truncated) throw tooLarge(max);
     if (size === 0) throw new UploadError(400, 'the file is empty');
   } catch (err) {
     await rm(tempPath, { force: true });

@@ -13,6 +13,7 @@ import { contextFactory } from '../context.ts';
 import { createLogger } from '../log.ts';
 import { createMetrics } from '../metrics.ts';
 import { appRouter } from '../router.ts';
+import { registerStream } from '../ws/batched-send.ts';
 import { createEventEncoder } from '../ws/event-encoder.ts';
 import { BlobStore } from '../files/blob-store.ts';
 import { startFileGc } from '../files/file-gc.ts';
@@ -99,7 +100,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   server.on('upgrade', (req: IncomingMessage, socket, head) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path !== '/trpc' && path !== '/trpc/') return void socket.destroy();
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      registerStream(ws, socket);
+      wss.emit('connection', ws, req);
+    });
   });
 
   await new Promise<void>((resolveListen, reject) => {

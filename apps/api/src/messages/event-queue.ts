@@ -17,6 +17,14 @@ export class EventQueue<T> {
     return this.items.length - this.head;
   }
 
+  /**
+   * True while the consumer waits on an empty queue: nothing pushed is pending, so a producer
+   * may hand the next item over itself (room-events.ts writes live events straight to the socket).
+   */
+  get waiting(): boolean {
+    return this.waiter !== null;
+  }
+
   push(item: T): void {
     if (this.waiter) this.wake(item);
     else this.items.push(item);
@@ -27,13 +35,14 @@ export class EventQueue<T> {
     this.wake(null);
   }
 
-  async next(): Promise<T | null> {
-    if (this.failure) throw this.failure;
-    if (this.signal?.aborted) return null;
-    if (this.size > 0) return this.take();
-    const item = await new Promise<T | null>((resolve) => (this.waiter = resolve));
-    if (this.failure) throw this.failure;
-    return item;
+  next(): Promise<T | null> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.signal?.aborted) return Promise.resolve(null);
+    if (this.size > 0) return Promise.resolve(this.take());
+    // Not an async function: an idle consumer then holds one promise, not a suspended frame too.
+    return new Promise((resolve, reject) => {
+      this.waiter = (item) => (this.failure ? reject(this.failure) : resolve(item));
+    });
   }
 
   /** Every item until the signal aborts (then it ends) or the queue fails (then it throws). */

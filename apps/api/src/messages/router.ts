@@ -7,11 +7,12 @@ import {
   searchMessagesInput,
   sendMessageInput,
 } from '@chat/api-types';
+import type { z } from 'zod';
 import type { App } from '../app.ts';
 import { roomChannel } from '../fanout/fanout.ts';
 import { requireMember, requireReadable } from '../rooms/access.ts';
 import { DomainError } from '../storage/errors.ts';
-import type { Message, StoredEvent } from '../storage/store.ts';
+import type { HistoryPosition, Message, StoredEvent } from '../storage/store.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 import { roomEvents } from './room-events.ts';
 
@@ -26,14 +27,18 @@ async function ownMessage(app: App, messageId: string, userId: string): Promise<
   return message;
 }
 
+async function historyPosition(app: App, input: z.infer<typeof historyInput>): Promise<HistoryPosition> {
+  if (input.after) return { after: Number(input.after) };
+  if (!input.around) return { before: input.before ? Number(input.before) : null };
+  const message = await app.store.getMessage(input.around);
+  if (!message || message.roomId !== input.roomId) throw new DomainError('NOT_FOUND', 'around: message not found in this room');
+  return { around: message.seq };
+}
+
 export const messageRouter = router({
   history: protectedProcedure.input(historyInput).query(async ({ ctx, input }) => {
     await requireReadable(ctx.app, input.roomId, ctx.session.user.id);
-    return ctx.app.store.history({
-      roomId: input.roomId,
-      before: input.before ? Number(input.before) : null,
-      limit: input.limit ?? 50,
-    });
+    return ctx.app.store.history({ roomId: input.roomId, position: await historyPosition(ctx.app, input), limit: input.limit ?? 50 });
   }),
 
   send: protectedProcedure.input(sendMessageInput).mutation(async ({ ctx, input }) => {

@@ -8,6 +8,12 @@ import { roomTyping } from '../typing/room-typing.ts';
 import { notifyRoomsChanged } from '../users/user-events.ts';
 import { requireMember, requireReadable } from './access.ts';
 
+/** Everyone in the room, and whoever just left it, sees the room's member count change at once. */
+async function notifyMembership(app: App, roomId: string, alsoUserId: string): Promise<void> {
+  const members = await app.store.listMembers(roomId);
+  await notifyRoomsChanged(app, [alsoUserId, ...members.map((m) => m.id)]);
+}
+
 async function roomAsSeenBy(app: App, roomId: string, userId: string): Promise<Room> {
   const room = await app.store.getRoom(roomId, userId);
   if (!room) throw new DomainError('NOT_FOUND', 'room not found');
@@ -38,7 +44,7 @@ export const roomRouter = router({
       throw new DomainError('FORBIDDEN', 'this room is invite-only');
     }
     await ctx.app.store.addMember(room.id, userId);
-    await notifyRoomsChanged(ctx.app, [userId]);
+    await notifyMembership(ctx.app, room.id, userId);
     return roomAsSeenBy(ctx.app, room.id, userId);
   }),
 
@@ -48,7 +54,7 @@ export const roomRouter = router({
     await ctx.app.store.removeMember(room.id, ctx.session.user.id);
     // Ends this user's running streams of a room they may no longer read.
     await ctx.app.fanout.publish(roomChannel(room.id), { kind: 'member-left', roomId: room.id, userId: ctx.session.user.id });
-    await notifyRoomsChanged(ctx.app, [ctx.session.user.id]);
+    await notifyMembership(ctx.app, room.id, ctx.session.user.id);
   }),
 
   invite: protectedProcedure.input(inviteInput).mutation(async ({ ctx, input }) => {
@@ -56,7 +62,7 @@ export const roomRouter = router({
     if (room.kind === 'direct') throw new DomainError('BAD_REQUEST', 'roomId: a direct message has exactly two people');
     if (!(await ctx.app.store.getUser(input.userId))) throw new DomainError('NOT_FOUND', 'user not found');
     await ctx.app.store.addMember(room.id, input.userId);
-    await notifyRoomsChanged(ctx.app, [input.userId]);
+    await notifyMembership(ctx.app, room.id, input.userId);
   }),
 
   members: protectedProcedure.input(roomIdInput).query(async ({ ctx, input }) => {

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { openPostgres, pgSchema, type PgConnection, type PgDb } from '@chat/db';
 import { DomainError, sqlStateOf } from './errors.ts';
+import { assembleWindow, windowReads } from './history-window.ts';
 import { directKey, groupAttachments, iso, likePattern, num, otherMember, toFileRecord, toMessage, toUser } from './rows.ts';
-import type { Attachment, ChatStore, FileRecord, Message, Room, RoomEventPayload, SendMessageInput, StoredEvent, User } from './store.ts';
+import type { Attachment, ChatStore, FileRecord, HistoryPosition, Message, Room, RoomEventPayload, SendMessageInput, StoredEvent, User } from './store.ts';
 
 const { events, files, messageAttachments, messages, roomMembers, rooms, sessions, users } = pgSchema;
 
@@ -166,6 +167,7 @@ export class PostgresStore implements ChatStore {
       member_count: number;
       joined: boolean;
       unread: number;
+      last_read_seq: string;
     }>(sql`
       SELECT r.id, r.name, r.topic, r.kind, r.dm_key, r.last_message_at,
         (SELECT count(*)::int FROM room_members c WHERE c.room_id = r.id) AS member_count,
@@ -174,7 +176,8 @@ export class PostgresStore implements ChatStore {
           (SELECT count(*)::int FROM messages x
             WHERE x.room_id = r.id AND x.seq > m.last_read_seq
               AND x.deleted_at IS NULL AND x.author_id <> ${uid})
-        END AS unread
+        END AS unread,
+        coalesce(m.last_read_seq, 0) AS last_read_seq
       FROM rooms r
       LEFT JOIN room_members m ON m.room_id = r.id AND m.user_id = ${uid}
       WHERE (r.kind = 'public' OR m.user_id IS NOT NULL)
@@ -190,6 +193,7 @@ export class PostgresStore implements ChatStore {
       joined: r.joined,
       unreadCount: r.unread,
       lastMessageAt: iso(r.last_message_at === null ? null : Number(r.last_message_at)),
+      lastReadSeq: Number(r.last_read_seq),
     }));
   }
 
@@ -384,27 +388,29 @@ export class PostgresStore implements ChatStore {
     return row ? this.hydrate(this.db, row) : null;
   }
 
-  async history(input: { roomId: string; before: number | null; limit: number }) {
+  async history(input: { roomId: string; position: HistoryPosition; limit: number }) {
     const roomId = num(input.roomId);
+    const reads = windowReads(input.position, input.limit);
     // One snapshot for the page and the newest event id, so subscribing from that id neither
     // repeats a message of the page nor skips one committed in between.
     return this.db.transaction(
       async (tx) => {
-        const rows = await tx
-          .select({ message: messages, author: authorColumns })
-          .from(messages)
-          .innerJoin(users, eq(users.id, messages.authorId))
-          .where(and(eq(messages.roomId, roomId), input.before === null ? undefined : lt(messages.seq, input.before)))
-          .orderBy(desc(messages.seq))
-          .limit(input.limit + 1);
+        const select = () => tx.select({ message: messages, author: authorColumns }).from(messages).innerJoin(users, eq(users.id, messages.authorId));
+        const older = reads.older
+          ? await select()
+              .where(and(eq(messages.roomId, roomId), reads.older.below === null ? undefined : lt(messages.seq, reads.older.below)))
+              .orderBy(desc(messages.seq))
+              .limit(reads.older.take)
+          : [];
+        const newer = reads.newer
+          ? await select()
+              .where(and(eq(messages.roomId, roomId), gte(messages.seq, reads.newer.from)))
+              .orderBy(asc(messages.seq))
+              .limit(reads.newer.take)
+          : [];
         const [room] = await tx.select({ lastSeq: rooms.lastSeq }).from(rooms).where(eq(rooms.id, roomId));
-        const page = rows.slice(0, input.limit).reverse();
-        const hasMore = rows.length > input.limit;
-        return {
-          messages: await this.hydrateAll(tx, page),
-          nextCursor: hasMore && page[0] ? String(page[0].message.seq) : null,
-          lastEventId: String(room?.lastSeq ?? 0),
-        };
+        const { page, nextCursor, newerCursor } = assembleWindow(input.position, input.limit, older, newer);
+        return { messages: await this.hydrateAll(tx, page), nextCursor, newerCursor, lastEventId: String(room?.lastSeq ?? 0) };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );

@@ -1,6 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import {
-  events,
   files,
   messageAttachments,
   messages,
@@ -14,19 +13,33 @@ import {
   type UserRow,
 } from '@chat/db';
 import { DomainError } from './errors.ts';
+import { GroupCommit } from './group-commit.ts';
+import { checkpointInBackground } from './sqlite-checkpointer.ts';
+import { prepareHotStatements, type HotStatements, type PageRow } from './sqlite-statements.ts';
+import { assembleWindow, windowReads } from './history-window.ts';
 import { directKey, groupAttachments, iso, likePattern, num, otherMember, toFileRecord, toMessage, toUser } from './rows.ts';
-import type { Attachment, ChatStore, FileRecord, Message, Room, RoomEventPayload, SendMessageInput, StoredEvent, User } from './store.ts';
+import type { Attachment, ChatStore, FileRecord, HistoryPosition, Message, Room, RoomEventPayload, SendMessageInput, StoredEvent, User } from './store.ts';
 
 type EventType = RoomEventPayload['type'];
+type SentMessage = Awaited<ReturnType<ChatStore['sendMessage']>>;
 
 const isUniqueViolation = (err: unknown): boolean =>
   err instanceof Error && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT_UNIQUE');
 
 export class SqliteStore implements ChatStore {
   private readonly conn: SqliteConnection;
+  private readonly hot: HotStatements;
+  private readonly sends: GroupCommit<SendMessageInput, SentMessage>;
+  private readonly stopCheckpoints: () => Promise<void>;
 
   constructor(file: string) {
     this.conn = openSqlite(file);
+    this.hot = prepareHotStatements(this.conn.raw);
+    this.stopCheckpoints = file === ':memory:' ? async () => {} : checkpointInBackground(this.conn.raw, file);
+    this.sends = new GroupCommit(
+      (body) => this.conn.raw.transaction(body)(),
+      (input) => this.storeMessage(input),
+    );
   }
 
   private get db() {
@@ -84,22 +97,12 @@ export class SqliteStore implements ChatStore {
   }
 
   async findSession(tokenHash: string, now: number) {
-    const row = this.db
-      .select({ sessionId: sessions.id, user: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
-      .get();
-    return row ? { sessionId: String(row.sessionId), user: toUser(row.user) } : null;
+    const row = this.hot.session.get(tokenHash, now);
+    return row ? { sessionId: String(row.sessionId), user: toUser(row) } : null;
   }
 
   async isSessionActive(sessionId: string, now: number): Promise<boolean> {
-    const row = this.db
-      .select({ id: sessions.id })
-      .from(sessions)
-      .where(and(eq(sessions.id, num(sessionId)), gt(sessions.expiresAt, now)))
-      .get();
-    return row !== undefined;
+    return this.hot.sessionActive.get(num(sessionId), now) !== undefined;
   }
 
   async deleteSession(sessionId: string): Promise<void> {
@@ -146,11 +149,7 @@ export class SqliteStore implements ChatStore {
   }
 
   async getRoomSummary(roomId: string) {
-    const row = this.db
-      .select({ id: rooms.id, name: rooms.name, topic: rooms.topic, kind: rooms.kind, lastSeq: rooms.lastSeq })
-      .from(rooms)
-      .where(eq(rooms.id, num(roomId)))
-      .get();
+    const row = this.hot.roomSummary.get(num(roomId));
     return row ? { ...row, id: String(row.id) } : null;
   }
 
@@ -178,6 +177,7 @@ export class SqliteStore implements ChatStore {
           member_count: number;
           joined: number;
           unread: number;
+          last_read_seq: number;
         }
       >(
         `SELECT r.id, r.name, r.topic, r.kind, r.dm_key, r.last_message_at,
@@ -187,7 +187,8 @@ export class SqliteStore implements ChatStore {
              (SELECT count(*) FROM messages x
                WHERE x.room_id = r.id AND x.seq > m.last_read_seq
                  AND x.deleted_at IS NULL AND x.author_id != :uid)
-           END AS unread
+           END AS unread,
+           coalesce(m.last_read_seq, 0) AS last_read_seq
          FROM rooms r
          LEFT JOIN room_members m ON m.room_id = r.id AND m.user_id = :uid
          WHERE (r.kind = 'public' OR m.user_id IS NOT NULL)
@@ -204,6 +205,7 @@ export class SqliteStore implements ChatStore {
       joined: r.joined === 1,
       unreadCount: r.unread,
       lastMessageAt: iso(r.last_message_at),
+      lastReadSeq: r.last_read_seq,
     }));
   }
 
@@ -214,12 +216,7 @@ export class SqliteStore implements ChatStore {
   }
 
   async isMember(roomId: string, userId: string): Promise<boolean> {
-    const row = this.db
-      .select({ roomId: roomMembers.roomId })
-      .from(roomMembers)
-      .where(and(eq(roomMembers.roomId, num(roomId)), eq(roomMembers.userId, num(userId))))
-      .get();
-    return row !== undefined;
+    return this.hot.isMember.get(num(roomId), num(userId)) !== undefined;
   }
 
   async addMember(roomId: string, userId: string): Promise<void> {
@@ -267,18 +264,19 @@ export class SqliteStore implements ChatStore {
     });
   }
 
-  async sendMessage(input: SendMessageInput) {
-    return this.db.transaction((tx) => {
+  async sendMessage(input: SendMessageInput): Promise<SentMessage> {
+    return this.sends.submit(input);
+  }
+
+  /** One send, in a savepoint of its group's transaction (see group-commit.ts). */
+  private storeMessage(input: SendMessageInput): SentMessage {
+    return this.conn.raw.transaction(() => {
       const authorId = num(input.authorId);
-      const existing = tx
-        .select()
-        .from(messages)
-        .where(and(eq(messages.authorId, authorId), eq(messages.clientMsgId, input.clientMsgId)))
-        .get();
+      const existing = this.hot.messageByClientId.get(authorId, input.clientMsgId);
       if (existing) return { message: this.hydrate(existing), event: null };
       const fileIds = [...new Set(input.attachmentIds ?? [])].map(num);
       if (fileIds.length > 0) {
-        const own = tx
+        const own = this.db
           .select({ id: files.id })
           .from(files)
           .where(and(inArray(files.id, fileIds), eq(files.uploaderId, authorId)))
@@ -287,27 +285,18 @@ export class SqliteStore implements ChatStore {
           throw new DomainError('BAD_REQUEST', 'attachmentIds: only files you uploaded can be attached');
         }
       }
-      const seq = this.nextSeq(tx, num(input.roomId), input.now);
-      const row = tx
-        .insert(messages)
-        .values({
-          roomId: num(input.roomId),
-          authorId,
-          seq,
-          body: input.body,
-          clientMsgId: input.clientMsgId,
-          createdAt: input.now,
-        })
-        .returning()
-        .get();
+      const seq = this.nextSeq(num(input.roomId), input.now);
+      const row = this.hot.insertMessage.get(num(input.roomId), authorId, seq, input.body, input.clientMsgId, input.now) as MessageRow;
       if (fileIds.length > 0) {
-        tx.insert(messageAttachments)
+        this.db
+          .insert(messageAttachments)
           .values(fileIds.map((fileId, position) => ({ messageId: row.id, fileId, position })))
           .run();
       }
-      const event = this.appendEvent(tx, row, seq, 'created', input.now);
+      // A new message without files has no attachments to look up.
+      const event = this.appendEvent(row, seq, 'created', input.now, fileIds.length === 0 ? [] : undefined);
       return { message: event.payload.message, event };
-    });
+    })();
   }
 
   async editMessage(input: { messageId: string; body: string; now: number }): Promise<StoredEvent> {
@@ -328,57 +317,38 @@ export class SqliteStore implements ChatStore {
       const current = tx.select().from(messages).where(eq(messages.id, num(messageId))).get();
       if (!current) throw new DomainError('NOT_FOUND', 'message not found');
       if (current.deletedAt !== null) throw new DomainError('BAD_REQUEST', 'message is deleted');
-      const seq = this.nextSeq(tx, current.roomId, null);
+      const seq = this.nextSeq(current.roomId, null);
       const row = tx.update(messages).set(patch).where(eq(messages.id, current.id)).returning().get();
       if (!row) throw new DomainError('NOT_FOUND', 'message not found');
-      return this.appendEvent(tx, row, seq, type, now);
+      return this.appendEvent(row, seq, type, now);
     });
   }
 
   /** Claims the room's next sequence number; the caller's transaction holds SQLite's write lock. */
-  private nextSeq(tx: Pick<SqliteConnection['db'], 'update'>, roomId: number, messageAt: number | null): number {
-    const set = messageAt === null ? { lastSeq: sql`${rooms.lastSeq} + 1` } : { lastSeq: sql`${rooms.lastSeq} + 1`, lastMessageAt: messageAt };
-    const row = tx.update(rooms).set(set).where(eq(rooms.id, roomId)).returning({ lastSeq: rooms.lastSeq }).get();
+  private nextSeq(roomId: number, messageAt: number | null): number {
+    const row = this.hot.nextSeq.get(messageAt, roomId);
     if (!row) throw new DomainError('NOT_FOUND', 'room not found');
     return row.lastSeq;
   }
 
-  private appendEvent(
-    tx: Pick<SqliteConnection['db'], 'insert'>,
-    row: MessageRow,
-    seq: number,
-    type: EventType,
-    now: number,
-  ): StoredEvent {
-    const payload: RoomEventPayload = { type, message: this.hydrate(row) };
-    tx.insert(events)
-      .values({ roomId: row.roomId, seq, type, messageId: row.id, payload: JSON.stringify(payload), createdAt: now })
-      .run();
+  private appendEvent(row: MessageRow, seq: number, type: EventType, now: number, attachments?: Attachment[]): StoredEvent {
+    const payload: RoomEventPayload = { type, message: this.hydrate(row, attachments) };
+    this.hot.insertEvent.run(row.roomId, seq, type, row.id, JSON.stringify(payload), now);
     return { roomId: String(row.roomId), seq, payload };
   }
 
-  /** One message with its author and attachments. */
-  private hydrate(row: MessageRow): Message {
-    const author = this.db
-      .select({ id: users.id, username: users.username, displayName: users.displayName })
-      .from(users)
-      .where(eq(users.id, row.authorId))
-      .get();
+  /** One message with its author and attachments (looked up unless given). */
+  private hydrate(row: MessageRow, attachments?: Attachment[]): Message {
+    const author = this.hot.user.get(row.authorId);
     if (!author) throw new Error(`message ${row.id} has no author row`);
-    return toMessage(row, toUser(author), this.attachmentsOf([row.id]).get(row.id) ?? []);
+    return toMessage(row, toUser(author), attachments ?? this.attachmentsOf([row.id]).get(row.id) ?? []);
   }
 
   /** Attachments of many messages in one query, in their order within each message. */
   private attachmentsOf(messageIds: number[]): Map<number, Attachment[]> {
     if (messageIds.length === 0) return new Map();
-    const rows = this.db
-      .select({ messageId: messageAttachments.messageId, file: files })
-      .from(messageAttachments)
-      .innerJoin(files, eq(files.id, messageAttachments.fileId))
-      .where(inArray(messageAttachments.messageId, messageIds))
-      .orderBy(asc(messageAttachments.messageId), asc(messageAttachments.position))
-      .all();
-    return groupAttachments(rows);
+    const rows = this.hot.attachments.all(JSON.stringify(messageIds));
+    return groupAttachments(rows.map(({ messageId, ...file }) => ({ messageId, file: { ...file, hasThumbnail: file.hasThumbnail === 1 } })));
   }
 
   private hydrateAll(rows: { message: MessageRow; author: Pick<UserRow, 'id' | 'username' | 'displayName'> }[]): Message[] {
@@ -391,36 +361,27 @@ export class SqliteStore implements ChatStore {
     return row ? this.hydrate(row) : null;
   }
 
-  async history(input: { roomId: string; before: number | null; limit: number }) {
+  async history(input: { roomId: string; position: HistoryPosition; limit: number }) {
     const roomId = num(input.roomId);
-    return this.db.transaction((tx) => {
-      const rows = tx
-        .select({ message: messages, author: { id: users.id, username: users.username, displayName: users.displayName } })
-        .from(messages)
-        .innerJoin(users, eq(users.id, messages.authorId))
-        .where(and(eq(messages.roomId, roomId), input.before === null ? undefined : lt(messages.seq, input.before)))
-        .orderBy(desc(messages.seq))
-        .limit(input.limit + 1)
-        .all();
-      const room = tx.select({ lastSeq: rooms.lastSeq }).from(rooms).where(eq(rooms.id, roomId)).get();
-      const page = rows.slice(0, input.limit).reverse();
-      const hasMore = rows.length > input.limit;
-      return {
-        messages: this.hydrateAll(page),
-        nextCursor: hasMore && page[0] ? String(page[0].message.seq) : null,
-        lastEventId: String(room?.lastSeq ?? 0),
-      };
+    const reads = windowReads(input.position, input.limit);
+    const withAuthor = ({ authorUsername, authorDisplayName, ...message }: PageRow) => ({
+      message,
+      author: { id: message.authorId, username: authorUsername, displayName: authorDisplayName },
+    });
+    return this.db.transaction(() => {
+      const older = reads.older
+        ? this.hot.pageBelow.all(roomId, reads.older.below ?? Number.MAX_SAFE_INTEGER, reads.older.take).map(withAuthor)
+        : [];
+      const newer = reads.newer ? this.hot.pageFrom.all(roomId, reads.newer.from, reads.newer.take).map(withAuthor) : [];
+      const room = this.hot.roomSummary.get(roomId);
+      const { page, nextCursor, newerCursor } = assembleWindow(input.position, input.limit, older, newer);
+      return { messages: this.hydrateAll(page), nextCursor, newerCursor, lastEventId: String(room?.lastSeq ?? 0) };
     });
   }
 
   async eventsAfter(roomId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
-    return this.db
-      .select({ seq: events.seq, payload: events.payload })
-      .from(events)
-      .where(and(eq(events.roomId, num(roomId)), gt(events.seq, afterSeq)))
-      .orderBy(asc(events.seq))
-      .limit(limit)
-      .all()
+    return this.hot.eventsAfter
+      .all(num(roomId), afterSeq, limit)
       .map((r) => ({ roomId, seq: r.seq, payload: JSON.parse(r.payload) as RoomEventPayload }));
   }
 
@@ -521,6 +482,7 @@ export class SqliteStore implements ChatStore {
   }
 
   async close(): Promise<void> {
+    await this.stopCheckpoints();
     this.conn.close();
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { ChatStore, User } from './store.ts';
+import type { ChatStore, Message, User } from './store.ts';
 
 /**
  * The behaviour every ChatStore implementation must share. Each implementation's test file
@@ -158,15 +158,47 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
       let before: number | null = null;
       let pages = 0;
       for (;;) {
-        const page = await store.history({ roomId: room, before, limit: 5 });
+        const page = await store.history({ roomId: room, position: { before }, limit: 5 });
         pages++;
         if (pages === 1) expect(page.lastEventId).toBe('12');
+        expect(page.newerCursor).toBe(pages === 1 ? null : String(page.messages.at(-1)?.seq));
         seen.unshift(...page.messages.map((m) => m.body));
         if (!page.nextCursor) break;
         before = Number(page.nextCursor);
       }
       expect(pages).toBe(3);
       expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => `m${i + 1}`));
+    });
+
+    test('history opens around a message and pages both ways from it, with cursors that end at each end', async () => {
+      const room = await store.createRoom({ name: 'Around', topic: '', kind: 'public', createdBy: alice.id });
+      const sent: Message[] = [];
+      for (let i = 1; i <= 12; i++) sent.push((await send(room, alice, `m${i}`)).message);
+      // An edit takes a sequence number of its own: cursors are positions, not counts.
+      await store.editMessage({ messageId: sent[8]!.id, body: 'm9 (edited)', now });
+      const bodies = (page: { messages: Message[] }) => page.messages.map((m) => m.body.replace(' (edited)', ''));
+      const seqOf = (n: number) => sent[n - 1]!.seq;
+
+      const middle = await store.history({ roomId: room, position: { around: seqOf(6) }, limit: 5 });
+      expect(bodies(middle)).toEqual(['m4', 'm5', 'm6', 'm7', 'm8']);
+      expect([middle.nextCursor, middle.newerCursor]).toEqual([String(seqOf(4)), String(seqOf(8))]);
+      expect(middle.lastEventId).toBe('13');
+
+      const newer = await store.history({ roomId: room, position: { after: Number(middle.newerCursor) }, limit: 5 });
+      expect(bodies(newer)).toEqual(['m9', 'm10', 'm11', 'm12']);
+      expect([newer.nextCursor, newer.newerCursor]).toEqual([String(seqOf(9)), null]);
+      const older = await store.history({ roomId: room, position: { before: Number(middle.nextCursor) }, limit: 5 });
+      expect(bodies(older)).toEqual(['m1', 'm2', 'm3']);
+      expect([older.nextCursor, older.newerCursor]).toEqual([null, String(seqOf(3))]);
+
+      const newest = await store.history({ roomId: room, position: { around: seqOf(12) }, limit: 5 });
+      expect(bodies(newest)).toEqual(['m10', 'm11', 'm12']);
+      expect(newest.newerCursor).toBeNull();
+      const oldest = await store.history({ roomId: room, position: { around: seqOf(1) }, limit: 5 });
+      expect(bodies(oldest)).toEqual(['m1', 'm2', 'm3']);
+      expect([oldest.nextCursor, oldest.newerCursor]).toEqual([null, String(seqOf(3))]);
+      const steps = await store.history({ roomId: room, position: { after: seqOf(10) }, limit: 1 });
+      expect([bodies(steps), steps.newerCursor]).toEqual([['m11'], String(seqOf(11))]);
     });
 
     test('unread counts others’ live messages after my marker, which never moves back', async () => {
@@ -177,10 +209,16 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
       await send(room, alice, 'a1');
       const m3 = await send(room, bob, 'b3');
       await store.deleteMessage({ messageId: m3.message.id, now });
-      expect((await store.getRoom(room, alice.id))?.unreadCount).toBe(2);
+      expect(await store.getRoom(room, alice.id)).toMatchObject({ unreadCount: 2, lastReadSeq: 0 });
       await store.markRead({ roomId: room, userId: alice.id, seq: m2.message.seq });
       await store.markRead({ roomId: room, userId: alice.id, seq: m1.message.seq });
-      expect((await store.getRoom(room, alice.id))?.unreadCount).toBe(0);
+      expect(await store.getRoom(room, alice.id)).toMatchObject({ unreadCount: 0, lastReadSeq: m2.message.seq });
+      expect((await store.listRooms(alice.id)).find((r) => r.id === room)?.lastReadSeq).toBe(m2.message.seq);
+      // A newcomer's marker starts at the newest message; someone outside the room has none.
+      const carol = await store.createUser({ username: 'carol', displayName: 'Carol', passwordHash: 'h' });
+      expect((await store.getRoom(room, carol.id))?.lastReadSeq).toBe(0);
+      await store.addMember(room, carol.id);
+      expect(await store.getRoom(room, carol.id)).toMatchObject({ unreadCount: 0, lastReadSeq: 5 });
       expect((await store.getRoom(room, alice.id))?.lastMessageAt).toEqual(expect.any(String));
     });
 

@@ -56,6 +56,8 @@ export interface Room {
   joined: boolean;
   unreadCount: number;
   lastMessageAt: string | null;
+  /** Sequence number of the last message I have read here (my read marker); 0 for none, or when not a member. */
+  lastReadSeq: number;
 }
 
 export interface RoomEventPayload {
@@ -79,9 +81,18 @@ export interface RoomSummary {
   lastSeq: number;
 }
 
+/**
+ * Where a history page sits in its room: older than a cursor (the newest page when null),
+ * newer than a cursor, or centred on one message (by its seq), to show it in context.
+ */
+export type HistoryPosition = { before: number | null } | { after: number } | { around: number };
+
 export interface HistoryPage {
   messages: Message[];
+  /** Pass as `before` for the page older than this one; null at the start of the room. */
   nextCursor: string | null;
+  /** Pass as `after` for the page newer than this one; null when this page reaches the newest message. */
+  newerCursor: string | null;
   /** The room's newest event id when the page was read: subscribe from here. */
   lastEventId: string;
 }
@@ -144,7 +155,7 @@ export interface ChatStore {
   editMessage(input: { messageId: string; body: string; now: number }): Promise<StoredEvent>;
   deleteMessage(input: { messageId: string; now: number }): Promise<StoredEvent>;
   getMessage(messageId: string): Promise<Message | null>;
-  history(input: { roomId: string; before: number | null; limit: number }): Promise<HistoryPage>;
+  history(input: { roomId: string; position: HistoryPosition; limit: number }): Promise<HistoryPage>;
   /** Events with seq > afterSeq, oldest first, at most `limit`. */
   eventsAfter(roomId: string, afterSeq: number, limit: number): Promise<StoredEvent[]>;
   /** Moves the user's read marker to the message, never backwards. */

@@ -5,7 +5,10 @@ import { EventQueue } from '../messages/event-queue.ts';
 import type { SessionInfo } from '../storage/store.ts';
 
 export interface UserEvent {
-  /** The user's room list changed (joined, left, invited, a new direct message): refetch it. */
+  /**
+   * The user's room list changed (joined, left, invited, a new direct message), or someone
+   * joined or left one of their rooms (its member count): refetch it.
+   */
   type: 'rooms-changed';
 }
 

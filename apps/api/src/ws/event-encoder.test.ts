@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { frameTail, SubscriptionWire } from './direct-frames.ts';
 import { createEventEncoder } from './event-encoder.ts';
 
 const envelope = (subscriptionId: number, payload: object) => ({
@@ -30,4 +31,16 @@ test('anything else is plain JSON and decoding parses text frames', () => {
   expect(encoder.encode(other)).toBe(JSON.stringify(other));
   expect(encoder.decode('{"a":1}')).toEqual({ a: 1 });
   expect(() => encoder.decode(new Uint8Array([1]))).toThrow();
+});
+
+test('a probed payload is written as the payload itself and hands its subscription the frame head', () => {
+  const encoder = createEventEncoder();
+  const payload = { type: 'created', message: { id: '9', body: 'hi' } };
+  const wire = new SubscriptionWire();
+  const viaTrpc = encoder.encode(envelope(5, wire.probe(payload))) as string;
+  expect(viaTrpc).toBe(encoder.encode(envelope(5, payload)));
+  expect(JSON.stringify(wire.probe(payload))).toBe(JSON.stringify(payload));
+  // The frames written straight to the socket are the very frames tRPC would have written.
+  const next = { type: 'created', message: { id: '10', body: 'again' } };
+  expect(`${wire.head}${frameTail('7', next)}`).toBe(encoder.encode(envelope(5, next)));
 });

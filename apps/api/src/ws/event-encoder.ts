@@ -1,29 +1,24 @@
 import type { Encoder } from '@trpc/server/adapters/ws';
+import { frameHead, frameTail, WireProbe } from './direct-frames.ts';
 
 /**
  * tRPC's WebSocket adapter encodes every message once per subscriber. A room event is the
- * same for all of them but for the envelope, so its payload's JSON is computed once (cached by
- * object identity; the fan-out hands every subscriber the same object) and spliced in.
+ * same for all of them but for the envelope, so its frame tail is computed once and spliced in
+ * (see direct-frames.ts); a probed payload also tells its subscription the head it was sent with.
  */
 export function createEventEncoder(): Encoder {
-  const cache = new WeakMap<object, string>();
-  const payloadJson = (payload: object): string => {
-    let json = cache.get(payload);
-    if (json === undefined) {
-      json = JSON.stringify(payload);
-      cache.set(payload, json);
-    }
-    return json;
-  };
   return {
     encode(message: unknown) {
       const tracked = trackedData(message);
       if (!tracked) return JSON.stringify(message);
-      const { envelope, eventId, payload } = tracked;
-      const id = JSON.stringify(envelope.id);
-      const jsonrpc = envelope.jsonrpc === undefined ? '' : `,"jsonrpc":${JSON.stringify(envelope.jsonrpc)}`;
-      const eid = JSON.stringify(eventId);
-      return `{"id":${id}${jsonrpc},"result":{"type":"data","id":${eid},"data":{"id":${eid},"data":${payloadJson(payload)}}}}`;
+      const { envelope, eventId } = tracked;
+      const head = frameHead(envelope.id, envelope.jsonrpc);
+      let payload = tracked.payload;
+      if (payload instanceof WireProbe) {
+        payload.wire.head = head;
+        payload = payload.payload;
+      }
+      return head + frameTail(eventId, payload);
     },
     decode(data) {
       if (typeof data !== 'string') throw new Error('expected a text frame');
@@ -46,5 +41,6 @@ function trackedData(message: unknown): { envelope: Envelope; eventId: string; p
   const inner = result.data;
   if (typeof inner !== 'object' || inner === null || typeof inner.data !== 'object' || inner.data === null) return null;
   if (Object.keys(envelope).some((k) => k !== 'id' && k !== 'jsonrpc' && k !== 'result')) return null;
+  if (Object.keys(result).some((k) => k !== 'type' && k !== 'id' && k !== 'data')) return null;
   return { envelope, eventId: result.id, payload: inner.data };
 }

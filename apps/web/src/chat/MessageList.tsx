@@ -1,5 +1,5 @@
 import type { Message, Room } from '@chat/api-types';
-import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { OutboxEntry } from '../outbox/outbox.ts';
 import { ArrowDownIcon } from '../ui/icons.tsx';
 import { button, muted } from '../ui/styles.ts';
@@ -8,7 +8,7 @@ import { DayDivider, NewMessagesDivider } from './Dividers.tsx';
 import { MessageItem } from './MessageItem.tsx';
 import { PendingMessageItem } from './PendingMessageItem.tsx';
 import { RoomIntro } from './RoomIntro.tsx';
-import { readAnchor, saveAnchor } from './scrollAnchor.ts';
+import { readAnchor, restoreAnchor, saveAnchor, visibleAnchor, type ScrollAnchor } from './scrollAnchor.ts';
 import { dayLabel, isNewDay, startsGroup } from './timeline.ts';
 import { useReadMarker } from './useReadMarker.ts';
 import { useScrollTarget, type ScrollTarget } from './useScrollTarget.ts';
@@ -28,9 +28,17 @@ interface Props {
   hasOlder: boolean;
   loadingOlder: boolean;
   loadOlder(): void;
+  /** Whether the list is a window short of the newest messages (after a jump to an old one). */
+  hasNewer: boolean;
+  loadingNewer: boolean;
+  loadNewer(): void;
+  /** Reads the history around this message instead of paging to it. */
+  showAround(messageId: string): void;
+  /** Goes back to the newest messages and the live tail. */
+  showNewest(): void;
 }
 
-const LOAD_OLDER_WITHIN_PX = 400;
+const LOAD_WITHIN_PX = 400;
 
 const stamp = (m: Message) => ({ authorId: m.author.id, createdAt: m.createdAt });
 
@@ -39,7 +47,7 @@ const stamp = (m: Message) => ({ authorId: m.author.id, createdAt: m.createdAt }
  * as messages arrive, and keeps the reader's place when older pages are added above.
  */
 export function MessageList(props: Props) {
-  const { room, messages, pending, loading, hasOlder, loadingOlder, loadOlder } = props;
+  const { room, messages, pending, loading, hasOlder, loadingOlder, loadOlder, hasNewer, loadingNewer, loadNewer } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const bottom = useRef<HTMLDivElement>(null);
   const bottomVisible = useInView(bottom, scroller);
@@ -53,24 +61,53 @@ export function MessageList(props: Props) {
     if (!element || !hasOlder || loadingOlder) return;
     // In a column-reverse scroller scrollTop is 0 at the bottom and negative upwards.
     const distanceToTop = element.scrollHeight - element.clientHeight + element.scrollTop;
-    if (distanceToTop < LOAD_OLDER_WITHIN_PX) loadOlder();
+    if (distanceToTop < LOAD_WITHIN_PX) loadOlder();
   }, [hasOlder, loadingOlder, loadOlder]);
   // Also when a page arrives: if the history still doesn't fill the screen, fetch the next one.
   useEffect(loadOlderNearTop, [loadOlderNearTop, messages.length]);
 
+  // Newer pages land below the reader, and a column-reverse scroller keeps its distance to the
+  // bottom: without help the view would leap to the end of the new page. The message at the top
+  // of the view is put back where it was instead. Only on scrolling: a window around a search
+  // hit opens at its bottom until the hit is brought into view.
+  const place = useRef<ScrollAnchor | null>(null);
+  const loadNewerNearBottom = () => {
+    const element = scroller.current;
+    if (!element || !hasNewer || loadingNewer || -element.scrollTop >= LOAD_WITHIN_PX) return;
+    place.current = visibleAnchor(element);
+    loadNewer();
+  };
+  useLayoutEffect(() => {
+    if (scroller.current && place.current) restoreAnchor(scroller.current, place.current);
+    if (!loadingNewer) place.current = null;
+  }, [messages, loadingNewer]);
+
   const onScroll = () => {
     loadOlderNearTop();
+    loadNewerNearBottom();
     if (scroller.current) saveAnchor(room.id, readAnchor(scroller.current));
   };
 
   useReadMarker(room.id, messages, scroller, room.joined);
-  useScrollTarget({ roomId: room.id, target: props.target, messages, scroller, hasOlder, loadingOlder, loadOlder });
+  useScrollTarget({ roomId: room.id, target: props.target, messages, scroller, hasOlder, loadingOlder, loadOlder, showAround: props.showAround });
+
+  const { showNewest } = props;
+  const jumpToLatest = useCallback(
+    (behavior: ScrollBehavior) => {
+      if (hasNewer) showNewest();
+      scroller.current?.scrollTo({ top: 0, behavior });
+    },
+    [hasNewer, showNewest],
+  );
 
   // Sending always brings the conversation back to the newest message.
   const newestPending = pending[pending.length - 1]?.clientMsgId;
+  const sentSeen = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (newestPending) scroller.current?.scrollTo({ top: 0 });
-  }, [newestPending]);
+    if (!newestPending || sentSeen.current === newestPending) return;
+    sentSeen.current = newestPending;
+    jumpToLatest('instant');
+  }, [newestPending, jumpToLatest]);
 
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
@@ -113,11 +150,11 @@ export function MessageList(props: Props) {
           <div ref={bottom} className="h-px" />
         </div>
       </div>
-      {!bottomVisible && messages.length > 0 && (
+      {(!bottomVisible || hasNewer) && messages.length > 0 && (
         <button
           type="button"
           className={`${button.floating} absolute bottom-3 left-1/2 -translate-x-1/2`}
-          onClick={() => scroller.current?.scrollTo({ top: 0, behavior: 'smooth' })}
+          onClick={() => jumpToLatest(hasNewer ? 'instant' : 'smooth')}
         >
           <ArrowDownIcon />
           Jump to latest

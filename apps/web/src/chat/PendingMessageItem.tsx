@@ -1,6 +1,7 @@
 import { useConnection } from '../connection/connectionContext.ts';
 import type { OutboxEntry } from '../outbox/outbox.ts';
 import { button, muted } from '../ui/styles.ts';
+import { Attachments } from './Attachments.tsx';
 
 interface Props {
   entry: OutboxEntry;
@@ -18,6 +19,7 @@ export function PendingMessageItem({ entry, onRetry, onDiscard }: Props) {
       <div className="w-9 shrink-0" />
       <div className="min-w-0 flex-1 pb-0.5">
         <p className={`text-[0.94rem] leading-relaxed break-words whitespace-pre-wrap ${failed ? '' : 'text-slate-600 dark:text-slate-400'}`}>{entry.body}</p>
+        <Attachments files={entry.attachments ?? []} />
         {failed ? (
           <p className="flex flex-wrap items-center gap-2 text-xs text-red-700 dark:text-red-400">
             <span role="alert">Not sent — {entry.error ?? 'the server refused it.'}</span>

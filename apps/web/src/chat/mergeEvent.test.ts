@@ -3,12 +3,12 @@ import { message } from '../test/fixtures.ts';
 import { flattenHistory, type History, type HistoryPage } from './history.ts';
 import { mergeEvent } from './mergeEvent.ts';
 
-function page(seqs: number[], nextCursor: string | null, lastEventId = '0'): HistoryPage {
-  return { messages: seqs.map((s) => message(s)), nextCursor, lastEventId };
+function page(seqs: number[], nextCursor: string | null, lastEventId = '0', newerCursor: string | null = null): HistoryPage {
+  return { messages: seqs.map((s) => message(s)), nextCursor, newerCursor, lastEventId };
 }
 
 function history(...pages: HistoryPage[]): History {
-  return { pages, pageParams: pages.map((_, i) => (i === 0 ? null : String(i))) };
+  return { pages, pageParams: pages.map((_, i) => (i === 0 ? { before: null } : { before: String(i) })) };
 }
 
 const ids = (h: History) => flattenHistory(h).map((m) => m.id);
@@ -70,6 +70,18 @@ describe('mergeEvent', () => {
     const next = mergeEvent(h, { type: 'updated', message: message(3, { body: 'old edit', editedAt: '2026-01-02T00:00:00.000Z' }) }, '12');
     expect(ids(next)).toEqual(['10', '11']);
     expect(next.pages[0]?.lastEventId).toBe('12');
+  });
+
+  it('leaves newer messages to newer pages while the cache is a window short of the newest, but applies edits inside it', () => {
+    const detached = history(page([20, 21, 22], '20', '30', '22'));
+    const later = mergeEvent(detached, { type: 'created', message: message(31) }, '31');
+    expect(ids(later)).toEqual(['20', '21', '22']);
+    expect(later.pages[0]?.lastEventId).toBe('31');
+    const edited = mergeEvent(later, { type: 'updated', message: message(21, { body: 'fixed', editedAt: '2026-01-02T00:00:00.000Z' }) }, '32');
+    expect(flattenHistory(edited)[1]?.body).toBe('fixed');
+    // Once a newer page reaches the newest message, live ones are appended again.
+    const joined = history(page([23, 31], '23', '32'), ...edited.pages);
+    expect(ids(mergeEvent(joined, { type: 'created', message: message(33) }, '33'))).toEqual(['20', '21', '22', '23', '31', '33']);
   });
 
   it('inserts into an empty room', () => {

@@ -1,5 +1,5 @@
 import type { Message, RoomEvent } from '@chat/api-types';
-import type { History } from './history.ts';
+import { reachesNewest, type History } from './history.ts';
 
 /**
  * How far a message has moved on: a tombstone is final, and a later edit beats an earlier one.
@@ -23,12 +23,15 @@ function replaceAt(history: History, pageIndex: number, messageIndex: number, me
   return { ...history, pages };
 }
 
-/** Whether `message` belongs inside the span of history the cache holds (older ones arrive with older pages). */
+/**
+ * Whether `message` belongs inside the span of history the cache holds: older ones arrive with
+ * older pages, and newer ones, while the cache is a window short of the newest, with newer pages.
+ */
 function withinLoadedSpan(history: History, message: Message): boolean {
   const oldestPage = history.pages[history.pages.length - 1];
-  if (!oldestPage || oldestPage.nextCursor === null) return true;
-  const oldest = oldestPage.messages[0];
-  return oldest === undefined || message.seq > oldest.seq;
+  const oldest = oldestPage?.nextCursor === null ? undefined : oldestPage?.messages[0];
+  const newest = reachesNewest(history) ? undefined : history.pages[0]?.messages.at(-1);
+  return (oldest === undefined || message.seq > oldest.seq) && (newest === undefined || message.seq < newest.seq);
 }
 
 /** Inserts into the page whose span covers the message's seq, keeping every page oldest-first. */

@@ -1,26 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { alice, bob, message } from '../test/fixtures.ts';
-import { firstUnreadId, unreadAfter } from './newMessages.ts';
+import { caughtUp, firstUnreadId, unreadAfter } from './newMessages.ts';
 
 const fromBob = (seq: number, extra = {}) => message(seq, { author: bob, ...extra });
 
 describe('firstUnreadId', () => {
-  it('puts the divider before the oldest unread message, skipping mine and deleted ones', () => {
-    const messages = [fromBob(1), fromBob(2), message(3), fromBob(4, { deleted: true }), fromBob(5)];
-    expect(firstUnreadId(messages, 2, alice.id)).toBe('2');
+  it('puts the divider before the first message after my read marker, skipping mine and deleted ones', () => {
+    const messages = [fromBob(1), fromBob(2), message(3), fromBob(4, { deleted: true }), fromBob(5), fromBob(6)];
+    expect(firstUnreadId(messages, 2, alice.id)).toBe('5');
+    expect(firstUnreadId(messages, 0, alice.id)).toBe('1');
   });
 
-  it('shows no divider with nothing unread', () => {
-    expect(firstUnreadId([fromBob(1)], 0, alice.id)).toBeNull();
+  it('stays at the marker however many of the unread were deleted since they were counted', () => {
+    expect(firstUnreadId([fromBob(1), fromBob(2), fromBob(3, { deleted: true })], 1, alice.id)).toBe('2');
   });
 
-  it('puts it at the top when more are unread than loaded', () => {
-    expect(firstUnreadId([message(1), fromBob(2), fromBob(3)], 10, alice.id)).toBe('2');
+  it('shows no divider with nothing unread, or without a marker', () => {
+    expect(firstUnreadId([fromBob(1)], 1, alice.id)).toBeNull();
+    expect(firstUnreadId([fromBob(1)], null, alice.id)).toBeNull();
   });
 });
 
 describe('unreadAfter', () => {
   it("counts other people's live messages after what I have seen", () => {
     expect(unreadAfter([fromBob(1), fromBob(2), message(3), fromBob(4, { deleted: true }), fromBob(5)], 1, alice.id)).toBe(2);
+  });
+});
+
+describe('caughtUp', () => {
+  it('waits for the newest message the room list knows of', () => {
+    expect(caughtUp([fromBob(1), fromBob(2)], message(2).createdAt)).toBe(true);
+    expect(caughtUp([fromBob(1)], message(2).createdAt)).toBe(false);
+    expect(caughtUp([], null)).toBe(true);
+    expect(caughtUp([], message(1).createdAt)).toBe(false);
   });
 });

@@ -1,21 +1,23 @@
 import type { Message } from '@chat/api-types';
 
 /**
- * Where the "New messages" divider goes: before the oldest of the last `unreadCount` messages
- * the server counts as unread (someone else's, not deleted). With more unread than loaded,
- * it goes above the oldest loaded one; with none, nowhere.
+ * Where the "New messages" divider goes: before the first message after my read marker that
+ * someone else wrote (and that was not deleted). With no marker (not a member), nowhere.
  */
-export function firstUnreadId(messages: readonly Message[], unreadCount: number, myId: string): string | null {
-  if (unreadCount <= 0) return null;
-  let counted = 0;
-  let oldest: Message | undefined;
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const message = messages[i];
-    if (!message || message.deleted || message.author.id === myId) continue;
-    oldest = message;
-    if (++counted === unreadCount) break;
-  }
-  return oldest?.id ?? null;
+export function firstUnreadId(messages: readonly Message[], lastReadSeq: number | null, myId: string): string | null {
+  if (lastReadSeq === null) return null;
+  return messages.find((m) => m.seq > lastReadSeq && !m.deleted && m.author.id !== myId)?.id ?? null;
+}
+
+/**
+ * Whether the loaded messages reach the room's newest one (by the server's clock on both sides).
+ * A room reopened from the cache is behind until its event stream has replayed what it missed,
+ * and the divider has to wait for that, or it would miss the unread that are still on their way.
+ */
+export function caughtUp(messages: readonly Message[], lastMessageAt: string | null): boolean {
+  const newest = messages.at(-1);
+  if (lastMessageAt === null) return true;
+  return newest !== undefined && Date.parse(newest.createdAt) >= Date.parse(lastMessageAt);
 }
 
 /** How many messages after `seenSeq` still count as unread for me. */

@@ -33,7 +33,11 @@ export function saveAnchor(roomId: string, anchor: ScrollAnchor | null): void {
 /** The message at the top edge of the scroller, or null when the reader is at the bottom. */
 export function readAnchor(scroller: HTMLElement): ScrollAnchor | null {
   // The scroller is column-reverse: scrollTop is 0 at the bottom and negative upwards.
-  if (scroller.scrollTop > -40) return null;
+  return scroller.scrollTop > -40 ? null : visibleAnchor(scroller);
+}
+
+/** The message at the top edge of the scroller and how far below that edge it sits. */
+export function visibleAnchor(scroller: HTMLElement): ScrollAnchor | null {
   const top = scroller.getBoundingClientRect().top;
   for (const element of scroller.querySelectorAll<HTMLElement>('[data-message-id]')) {
     const rect = element.getBoundingClientRect();
@@ -44,4 +48,12 @@ export function readAnchor(scroller: HTMLElement): ScrollAnchor | null {
 
 export function messageElement(scroller: HTMLElement, messageId: string): HTMLElement | null {
   return scroller.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(messageId)}"]`);
+}
+
+/** Scrolls so the anchor's message sits where it did; false when it is not in the list. */
+export function restoreAnchor(scroller: HTMLElement, anchor: ScrollAnchor): boolean {
+  const element = messageElement(scroller, anchor.messageId);
+  if (!element) return false;
+  scroller.scrollBy({ top: element.getBoundingClientRect().top - scroller.getBoundingClientRect().top - anchor.offset });
+  return true;
 }

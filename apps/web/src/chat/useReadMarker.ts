@@ -1,5 +1,5 @@
 import type { Message } from '@chat/api-types';
-import { useEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { useMe } from '../auth/meContext.ts';
 import { useUpdateRooms } from '../rooms/useRooms.ts';
 import { trpc } from '../trpc.ts';
@@ -23,18 +23,27 @@ export function useReadMarker(roomId: string, messages: readonly Message[], scro
     latest.current = messages;
   }, [messages]);
 
+  // The cached room list follows at once, so the room reopens with its divider at the new marker.
+  const flush = useCallback(() => {
+    const state = seen.current;
+    clearTimeout(state.timer);
+    state.timer = 0;
+    const newest = [...latest.current].reverse().find((m) => m.seq <= state.marked);
+    if (!newest) return;
+    mutate({ roomId, messageId: newest.id });
+    updateRooms((rooms) =>
+      rooms.map((r) =>
+        r.id === roomId
+          ? { ...r, unreadCount: unreadAfter(latest.current, newest.seq, me.id), lastReadSeq: Math.max(r.lastReadSeq, newest.seq) }
+          : r,
+      ),
+    );
+  }, [roomId, mutate, updateRooms, me.id]);
+
   useEffect(() => {
     const root = scroller.current;
     if (!root || !isMember) return;
     const state = seen.current;
-
-    const flush = () => {
-      state.timer = 0;
-      const newest = [...latest.current].reverse().find((m) => m.seq <= state.marked);
-      if (!newest) return;
-      mutate({ roomId, messageId: newest.id });
-      updateRooms((rooms) => rooms.map((r) => (r.id === roomId ? { ...r, unreadCount: unreadAfter(latest.current, newest.seq, me.id) } : r)));
-    };
     const advance = () => {
       if (document.visibilityState !== 'visible' || state.visible.size === 0) return;
       const newest = Math.max(...state.visible.values());
@@ -60,16 +69,13 @@ export function useReadMarker(roomId: string, messages: readonly Message[], scro
       observer.disconnect();
       document.removeEventListener('visibilitychange', advance);
     };
-  }, [roomId, messages, scroller, isMember, mutate, updateRooms, me.id]);
+  }, [messages, scroller, isMember, flush]);
 
   // A mark still waiting when the room closes is sent, not lost.
   useEffect(() => {
     const state = seen.current;
     return () => {
-      if (!state.timer) return;
-      clearTimeout(state.timer);
-      const newest = [...latest.current].reverse().find((m) => m.seq <= state.marked);
-      if (newest) mutate({ roomId, messageId: newest.id });
+      if (state.timer) flush();
     };
-  }, [roomId, mutate]);
+  }, [flush]);
 }

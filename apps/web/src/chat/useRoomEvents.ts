@@ -1,4 +1,6 @@
-import { useQueryClient } from '@tanstack/react-query';
+import type { RoomEvent } from '@chat/api-types';
+import { hashKey, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
 import { useAuth } from '../auth/authContext.ts';
 import { useMe } from '../auth/meContext.ts';
 import { errorCode } from '../lib/errors.ts';
@@ -16,17 +18,17 @@ import { mergeEvent } from './mergeEvent.ts';
  * arrives, and mergeEvent makes repeats harmless.
  */
 export function useRoomEvents(roomId: string, resumeFrom: string | null) {
-  const queryClient = useQueryClient();
   const updateRooms = useUpdateRooms();
   const me = useMe();
   const { forget } = useAuth();
   const notify = useNotifier();
+  const merge = useHeldWhileFetching(roomId);
   return trpc.message.onEvent.useSubscription(
     { roomId, lastEventId: resumeFrom },
     {
       enabled: resumeFrom !== null,
       onData: ({ id, data }) => {
-        queryClient.setQueryData<History>(historyKey(roomId), (history) => history && mergeEvent(history, data, id));
+        merge(data, id);
         // While the tab is hidden the open room is not being read, so it counts as unread too.
         const activeRoomId = document.visibilityState === 'visible' ? roomId : null;
         updateRooms((rooms) => applyRoomActivity(rooms, data, { userId: me.id, activeRoomId }));
@@ -36,5 +38,38 @@ export function useRoomEvents(roomId: string, resumeFrom: string | null) {
         if (errorCode(error) === 'UNAUTHORIZED') forget();
       },
     },
+  );
+}
+
+/**
+ * Merges events into the room's cached history, holding back those that arrive while a page
+ * of it is being read: React Query builds the new pages from the ones it had when the read
+ * began, so an event merged meanwhile would be lost when the page lands. Held events are
+ * merged right after, when they also find the window they belong to (say, one that has just
+ * reached the newest message).
+ */
+function useHeldWhileFetching(roomId: string) {
+  const queryClient = useQueryClient();
+  const held = useRef<{ event: RoomEvent; id: string }[]>([]);
+  const apply = useCallback(
+    (event: RoomEvent, id: string) =>
+      queryClient.setQueryData<History>(historyKey(roomId), (history) => history && mergeEvent(history, event, id)),
+    [queryClient, roomId],
+  );
+
+  useEffect(() => {
+    const hash = hashKey(historyKey(roomId));
+    return queryClient.getQueryCache().subscribe(({ query }) => {
+      if (query.queryHash !== hash || query.state.fetchStatus !== 'idle' || held.current.length === 0) return;
+      for (const { event, id } of held.current.splice(0)) apply(event, id);
+    });
+  }, [queryClient, roomId, apply]);
+
+  return useCallback(
+    (event: RoomEvent, id: string) => {
+      if (queryClient.isFetching({ queryKey: historyKey(roomId), exact: true }) > 0) held.current.push({ event, id });
+      else apply(event, id);
+    },
+    [queryClient, roomId, apply],
   );
 }

@@ -1,7 +1,7 @@
 import type { Message } from '@chat/api-types';
 import { useEffect, useRef, type RefObject } from 'react';
 import { replaceRoute } from '../rooms/route.ts';
-import { loadAnchor, messageElement } from './scrollAnchor.ts';
+import { loadAnchor, messageElement, restoreAnchor } from './scrollAnchor.ts';
 
 export type ScrollTarget =
   | { kind: 'search'; messageId: string }
@@ -24,20 +24,27 @@ interface Options {
   hasOlder: boolean;
   loadingOlder: boolean;
   loadOlder(): void;
+  showAround(messageId: string): void;
 }
 
 /**
- * Brings a target message into view, loading older pages until it is there (history is
- * paged from the newest, so "in context" means: everything from it to now). A search hit
- * is focused and flashed so the eye finds it.
+ * Brings a target message into view. A search hit not in the cache is read in context, with
+ * the page around it (however far back it is), then focused and flashed so the eye finds it;
+ * a place to return to is reached by loading older pages until it is there.
  */
-export function useScrollTarget({ roomId, target, messages, scroller, hasOlder, loadingOlder, loadOlder }: Options): void {
+export function useScrollTarget({ roomId, target, messages, scroller, hasOlder, loadingOlder, loadOlder, showAround }: Options): void {
   const done = useRef<ScrollTarget | null>(null);
+  const fetched = useRef<ScrollTarget | null>(null);
   const present = target !== null && messages.some((m) => m.id === target.messageId);
 
   useEffect(() => {
     if (!target || done.current === target) return;
     const root = scroller.current;
+    if (!present && target.kind === 'search') {
+      if (fetched.current !== target) showAround(target.messageId);
+      fetched.current = target;
+      return;
+    }
     if (!present) {
       if (hasOlder && !loadingOlder) loadOlder();
       // Not in this room's history at all (deleted, or a stale link): give up quietly.
@@ -48,8 +55,7 @@ export function useScrollTarget({ roomId, target, messages, scroller, hasOlder, 
     if (!root || !element) return;
     done.current = target;
     if (target.kind === 'anchor') {
-      element.scrollIntoView({ block: 'start' });
-      root.scrollBy({ top: element.getBoundingClientRect().top - root.getBoundingClientRect().top - target.offset });
+      restoreAnchor(root, target);
     } else if (target.kind === 'divider') {
       if (element.getBoundingClientRect().top < root.getBoundingClientRect().top) element.scrollIntoView({ block: 'start' });
     } else {
@@ -59,5 +65,5 @@ export function useScrollTarget({ roomId, target, messages, scroller, hasOlder, 
       element.addEventListener('animationend', () => element.classList.remove('message-flash'), { once: true });
       replaceRoute(roomId);
     }
-  }, [present, target, scroller, hasOlder, loadingOlder, loadOlder, roomId]);
+  }, [present, target, scroller, hasOlder, loadingOlder, loadOlder, showAround, roomId]);
 }

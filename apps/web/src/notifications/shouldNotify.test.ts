@@ -1,9 +1,9 @@
 import type { Room } from '@chat/api-types';
 import { describe, expect, it } from 'vitest';
-import { alice, bob, message } from '../test/fixtures.ts';
+import { alice, bob, message, room as roomFixture } from '../test/fixtures.ts';
 import { shouldNotify } from './shouldNotify.ts';
 
-const room = (kind: Room['kind']): Room => ({ id: '10', name: 'x', topic: '', kind, memberCount: 2, joined: true, unreadCount: 0, lastMessageAt: null });
+const room = (kind: Room['kind']): Room => roomFixture({ kind, name: 'x' });
 const created = (body: string, author = bob) => ({ type: 'created' as const, message: message(1, { body, author }) });
 const now = Date.parse(message(1).createdAt) + 1_000;
 

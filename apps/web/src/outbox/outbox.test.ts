@@ -43,6 +43,13 @@ describe('outbox', () => {
     expect(revive('not an array')).toEqual([]);
   });
 
+  it('keeps the files of a message across a reload', () => {
+    const file = { id: '5', name: 'a.png', mime: 'image/png', size: 1, url: '/api/files/5', width: 1, height: 1, thumbnailUrl: '/api/files/5/thumbnail' };
+    const stored = JSON.parse(JSON.stringify(enqueue([], { ...entry('a'), body: '', attachments: [file] }))) as unknown;
+    expect(revive(stored)[0]?.attachments).toEqual([file]);
+    expect(revive([{ ...entry('b'), status: 'queued', attachments: 'junk' }])).toEqual([]);
+  });
+
   it("shows a room's pending messages in order until the history holds them", () => {
     const box = [entry('b', 2), entry('other', 1, '11'), entry('a', 1)].reduce(enqueue, [] as Outbox);
     expect(pendingIn(box, '10', []).map((e) => e.clientMsgId)).toEqual(['a', 'b']);

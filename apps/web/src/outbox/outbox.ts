@@ -1,10 +1,13 @@
 import type { Message } from '@chat/api-types';
+import type { Attachment } from '../files/attachment.ts';
 
 /** A message the user sent that the server has not confirmed yet. */
 export interface OutboxEntry {
   clientMsgId: string;
   roomId: string;
   body: string;
+  /** Files already uploaded that go with it (absent: none). */
+  attachments?: Attachment[];
   /** When the user pressed send (ms); keeps the outbox in the order things were written. */
   createdAt: number;
   /** queued: waiting for a connection; sending: a request is in flight; failed: the server refused it. */
@@ -55,6 +58,7 @@ function isEntry(value: unknown): value is OutboxEntry {
     typeof e.roomId === 'string' &&
     typeof e.body === 'string' &&
     typeof e.createdAt === 'number' &&
+    (e.attachments === undefined || Array.isArray(e.attachments)) &&
     (e.status === 'queued' || e.status === 'sending' || e.status === 'failed')
   );
 }

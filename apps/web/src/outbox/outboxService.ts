@@ -1,6 +1,7 @@
 import type { Message } from '@chat/api-types';
 import type { ConnectionStore } from '../connection/connectionStore.ts';
 import { newClientMsgId } from '../chat/clientMsgId.ts';
+import type { Attachment } from '../files/attachment.ts';
 import { errorCode, errorMessage, isConnectionError } from '../lib/errors.ts';
 import type { SendInput } from './sendInput.ts';
 import { createOutboxSender, type SendFailure } from './outboxSender.ts';
@@ -8,7 +9,7 @@ import { createOutboxStore, outboxKey, type OutboxStore } from './outboxStore.ts
 
 export interface OutboxService {
   store: OutboxStore;
-  send(roomId: string, body: string): void;
+  send(roomId: string, body: string, attachments?: Attachment[]): void;
   retry(clientMsgId: string): void;
   discard(clientMsgId: string): void;
   /** Starts sending (and following other tabs); returns the way to stop. */
@@ -34,8 +35,9 @@ export function createOutboxService(opts: {
 
   return {
     store,
-    send(roomId, body) {
-      store.add({ clientMsgId: newClientMsgId(), roomId, body, createdAt: Date.now() });
+    send(roomId, body, attachments = []) {
+      const files = attachments.length > 0 ? { attachments } : {};
+      store.add({ clientMsgId: newClientMsgId(), roomId, body, ...files, createdAt: Date.now() });
       sender?.kick();
     },
     retry(clientMsgId) {
@@ -47,7 +49,8 @@ export function createOutboxService(opts: {
       const running = createOutboxSender({
         store,
         isConnected: () => opts.connection.getSnapshot().status === 'connected',
-        send: ({ roomId, body, clientMsgId }) => opts.sendMessage({ roomId, body, clientMsgId }),
+        send: ({ roomId, body, clientMsgId, attachments }) =>
+          opts.sendMessage({ roomId, body, clientMsgId, ...(attachments && { attachmentIds: attachments.map((a) => a.id) }) }),
         onSent: opts.onSent,
         classify,
         describe: errorMessage,

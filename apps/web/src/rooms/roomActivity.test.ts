@@ -1,19 +1,6 @@
-import type { Room } from '@chat/api-types';
 import { describe, expect, it } from 'vitest';
-import { alice, bob, message } from '../test/fixtures.ts';
+import { alice, bob, message, room } from '../test/fixtures.ts';
 import { applyRoomActivity, markRoomRead, upsertRoom } from './roomActivity.ts';
-
-const room = (overrides: Partial<Room> = {}): Room => ({
-  id: '10',
-  name: 'General',
-  topic: '',
-  kind: 'public',
-  memberCount: 2,
-  joined: true,
-  unreadCount: 0,
-  lastMessageAt: null,
-  ...overrides,
-});
 
 const me = { userId: alice.id, activeRoomId: null };
 

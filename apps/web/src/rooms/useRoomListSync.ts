@@ -4,13 +4,17 @@ import { trpc } from '../trpc.ts';
 
 /**
  * The server says when my room list changed elsewhere (a DM opened with me, an invite, a join
- * in another tab); refetching the list then is cheap and exact.
+ * in another tab, someone joining or leaving one of my rooms); refetching the list, and any
+ * member list on screen, is then cheap and exact.
  */
 export function useRoomListSync() {
   const utils = trpc.useUtils();
   const { forget } = useAuth();
   trpc.user.onEvent.useSubscription(undefined, {
-    onData: () => void utils.room.list.invalidate(),
+    onData: () => {
+      void utils.room.list.invalidate();
+      void utils.room.members.invalidate();
+    },
     onError: (error) => {
       if (errorCode(error) === 'UNAUTHORIZED') forget();
     },

@@ -1,8 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { AuthContext, type AuthState } from '../auth/authContext.ts';
 import { ConnectionContext } from '../connection/connectionContext.ts';
 import { trpc } from '../trpc.ts';
+import type { Session } from './createSession.ts';
 import type { SessionStore } from './sessionStore.ts';
 
 /** Provides auth, tRPC, React Query and the connection state of the current session. */
@@ -15,13 +17,24 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
   return (
     <AuthContext value={auth}>
       <trpc.Provider client={session.trpcClient} queryClient={session.queryClient}>
-        <QueryClientProvider client={session.queryClient}>
+        <CacheProvider session={session}>
           {/* Keyed so nothing from the previous session's tree (state, subscriptions) survives. */}
           <ConnectionContext value={session.connection} key={session.id}>
             {children}
           </ConnectionContext>
-        </QueryClientProvider>
+        </CacheProvider>
       </trpc.Provider>
     </AuthContext>
+  );
+}
+
+/** A signed-in session's cache starts from what was persisted of the last visit, and keeps being persisted. */
+function CacheProvider({ session, children }: { session: Session; children: ReactNode }) {
+  return session.persistence ? (
+    <PersistQueryClientProvider client={session.queryClient} persistOptions={session.persistence.options}>
+      {children}
+    </PersistQueryClientProvider>
+  ) : (
+    <QueryClientProvider client={session.queryClient}>{children}</QueryClientProvider>
   );
 }

@@ -4,6 +4,7 @@ import { watchConnectAttempts } from '../connection/connectWatchdog.ts';
 import { createConnectionStore, type ConnectionStore } from '../connection/connectionStore.ts';
 import { errorCode } from '../lib/errors.ts';
 import { trpc, trpcSocketUrl } from '../trpc.ts';
+import { persistCache, type CachePersistence } from './persistedCache.ts';
 
 /** Everything tied to one auth token: a new token gets a new socket (new connectionParams) and an empty cache. */
 export interface Session {
@@ -12,6 +13,8 @@ export interface Session {
   queryClient: QueryClient;
   trpcClient: ReturnType<typeof trpc.createClient>;
   connection: ConnectionStore;
+  /** Keeps a signed-in session's cache across reloads; null when signed out. */
+  persistence: CachePersistence | null;
   close(): void;
 }
 
@@ -58,12 +61,15 @@ export function createSession(token: string | null, onUnauthorized: () => void):
   });
   connection.attach(wsClient);
   const stopWatchdog = watchConnectAttempts(wsClient);
+  const persistence = token === null ? null : persistCache(token, queryClient);
   return {
     id: ++sessions,
     queryClient,
     trpcClient: trpc.createClient({ links: [wsLink({ client: wsClient })] }),
     connection,
+    persistence,
     close() {
+      persistence?.close();
       stopWatchdog();
       connection.dispose();
       queryClient.clear();

@@ -43,6 +43,7 @@ export function createSessionStore(): SessionStore {
   function forget() {
     if (state.token === null) return;
     saveToken(null);
+    state.session.persistence?.discard();
     replace(null, null);
   }
 

@@ -1,4 +1,4 @@
-import type { Message, User } from '@chat/api-types';
+import type { Message, Room, User } from '@chat/api-types';
 
 export const alice: User = { id: '1', username: 'alice', displayName: 'Alice' };
 export const bob: User = { id: '2', username: 'bob', displayName: 'Bob' };
@@ -16,6 +16,22 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
     editedAt: null,
     deleted: false,
     attachments: [],
+    ...overrides,
+  };
+}
+
+/** A joined public room with nothing unread. */
+export function room(overrides: Partial<Room> = {}): Room {
+  return {
+    id: '10',
+    name: 'General',
+    topic: '',
+    kind: 'public',
+    memberCount: 2,
+    joined: true,
+    unreadCount: 0,
+    lastMessageAt: null,
+    lastReadSeq: 0,
     ...overrides,
   };
 }

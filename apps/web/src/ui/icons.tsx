@@ -83,3 +83,13 @@ export const FileIcon = () => (
     <path d="M14 2v6h6" />
   </svg>
 );
+export const PaperclipIcon = () => (
+  <svg {...common}>
+    <path d="m21.4 11.1-9.2 9.2a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5" />
+  </svg>
+);
+export const DownloadIcon = () => (
+  <svg {...common} width={16} height={16}>
+    <path d="M12 3v12M7 10l5 5 5-5M5 21h14" />
+  </svg>
+);

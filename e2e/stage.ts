@@ -1,0 +1,67 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type RunningServer, type ServerOptions } from '../apps/api/src/http/server.ts';
+import { launchChromium } from './browser.ts';
+
+const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const docsScreenshots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+
+/** The two people of the browser tests; their names show in the screenshots. */
+export const alice = { username: 'alice', displayName: 'Alice Martin', password: 'correct horse battery' };
+export const bob = { username: 'bob', displayName: 'Bob Okafor', password: 'another good password' };
+
+/**
+ * What one browser test file plays on: a real server with its own DATA_DIR and Debian's
+ * Chromium, both started before the file's first test and closed, with every context the
+ * file opened, after its last.
+ */
+export function browserStage(options: Partial<ServerOptions> = {}) {
+  let browser: Browser | undefined;
+  let dataDir = '';
+  const contexts: BrowserContext[] = [];
+  const start = (port = 0) => startServer({ port, dataDir, logLevel: 'warn', ...options });
+
+  const stage = {
+    server: undefined as unknown as RunningServer,
+    async newPage(contextOptions: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+      if (!browser) throw new Error('the browser is not started yet');
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+      contexts.push(context);
+      return context.newPage();
+    },
+    /** Stops the server; the returned function starts it again on the same port and data. */
+    async stopServer(): Promise<() => Promise<void>> {
+      const port = stage.server.port;
+      await stage.server.close();
+      return async () => {
+        stage.server = await start(port);
+      };
+    },
+    async screenshot(page: Page, name: string): Promise<void> {
+      await page.screenshot({ path: join(screenshots, `${name}.png`) });
+    },
+    /** Puts the current screenshots where the README shows them. */
+    publishScreenshots(names: readonly string[]): void {
+      mkdirSync(docsScreenshots, { recursive: true });
+      for (const name of names) copyFileSync(join(screenshots, `${name}.png`), join(docsScreenshots, `${name}.png`));
+    },
+  };
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), 'chat-e2e-'));
+    stage.server = await start();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await stage.server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return stage;
+}
