@@ -499,6 +499,14 @@ describe('two people chatting in the browser', () => {
     await page.keyboard.type('Typed without a mouse.');
     await page.keyboard.press('Enter');
     await expectMessageOnce(page, 'Design', 'Typed without a mouse.');
+
+    // A dialog opened from the keyboard gives focus back to what opened it when it closes.
+    await tabTo(page, 'New room');
+    await page.keyboard.press('Enter');
+    await visible(page.getByRole('dialog', { name: 'New room' }));
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'New room' }).waitFor({ state: 'detached', ...VISIBLE });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), VISIBLE).toBe('New room');
     await page.context().close();
   });
 

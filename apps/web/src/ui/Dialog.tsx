@@ -1,5 +1,5 @@
 import { Dialog as Primitive } from 'radix-ui';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { CloseIcon } from './icons.tsx';
 import { button } from './styles.ts';
 
@@ -19,16 +19,25 @@ function focusFirstField(event: Event) {
 }
 
 /**
- * A modal on Radix's Dialog (focus trap, Escape, inert page, labelling, focus return).
+ * A modal on Radix's Dialog (focus trap, Escape, inert page, labelling).
  * Mount it to open it; unmount it (from onClose) to close it.
  */
 export function Dialog({ title, description, onClose, children }: Props) {
+  // Radix gives focus back to a Dialog.Trigger; these dialogs have none (they are mounted to
+  // open), so the element that had focus when one opened gets it back when it closes.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  const returnFocus = (event: Event) => {
+    if (!opener?.isConnected) return;
+    event.preventDefault();
+    opener.focus();
+  };
   return (
     <Primitive.Root open onOpenChange={(open) => !open && onClose()}>
       <Primitive.Portal>
         <Primitive.Overlay className="fixed inset-0 z-40 bg-slate-950/50 backdrop-blur-[2px]" />
         <Primitive.Content
           onOpenAutoFocus={focusFirstField}
+          onCloseAutoFocus={returnFocus}
           className="fixed top-1/2 left-1/2 z-50 flex max-h-[min(40rem,calc(100dvh-4rem))] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col rounded-2xl bg-white text-slate-900 shadow-2xl ring-1 ring-slate-900/10 focus:outline-none dark:bg-slate-900 dark:text-slate-100 dark:ring-white/10"
         >
           <header className="flex items-start justify-between gap-4 px-6 pt-5">
