@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { Markdown } from './Markdown.tsx';
+import { Markdown, MarkdownPreview } from './Markdown.tsx';
 import { mentionedUsernames } from './remarkChatText.ts';
 
 const html = (text: string) => renderToStaticMarkup(<Markdown text={text} myUsername="ana" />);
@@ -53,5 +53,13 @@ describe('Markdown', () => {
 describe('mentionedUsernames', () => {
   it('finds each mention once, without trailing punctuation', () => {
     expect([...mentionedUsernames('@ana, @Ana. ask @bo and me@mail.com')]).toEqual(['ana']);
+  });
+});
+
+describe('MarkdownPreview', () => {
+  it('keeps inline formatting and drops links and blocks, so it can sit inside a button', () => {
+    const out = renderToStaticMarkup(<MarkdownPreview text={'**launch** rehearsal, see [notes](https://example.com)\n\n- one'} myUsername="ana" />);
+    expect(out).toContain('<strong>launch</strong> rehearsal, see notes');
+    expect(out).not.toMatch(/<a |<p>|<ul|\*\*/);
   });
 });

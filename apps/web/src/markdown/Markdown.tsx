@@ -9,6 +9,9 @@ import { remarkChatText } from './remarkChatText.ts';
  * text, and react-markdown builds React elements, never innerHTML.
  */
 const allowedElements = ['p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'a', 'ul', 'ol', 'li', 'blockquote', 'mark'];
+/** For a preview inside a button: inline formatting only, so no block and no link nests in it. */
+const previewElements = ['strong', 'em', 'del', 'code', 'mark'];
+const remarkPlugins = [remarkGfm, remarkChatText];
 
 function components(myUsername: string): Components {
   return {
@@ -55,10 +58,19 @@ interface Props {
 export function Markdown({ text, myUsername, after }: Props) {
   return (
     <div className="chat-markdown">
-      <ReactMarkdown remarkPlugins={[remarkGfm, remarkChatText]} allowedElements={allowedElements} unwrapDisallowed components={components(myUsername)}>
+      <ReactMarkdown remarkPlugins={remarkPlugins} allowedElements={allowedElements} unwrapDisallowed components={components(myUsername)}>
         {text}
       </ReactMarkdown>
       {after && <span className="md-after">{after}</span>}
     </div>
+  );
+}
+
+/** A message as one run of text keeping its inline formatting, e.g. for a search result. */
+export function MarkdownPreview({ text, myUsername }: Omit<Props, 'after'>) {
+  return (
+    <ReactMarkdown remarkPlugins={remarkPlugins} allowedElements={previewElements} unwrapDisallowed components={components(myUsername)}>
+      {text}
+    </ReactMarkdown>
   );
 }

@@ -1,7 +1,9 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { useMe } from '../auth/meContext.ts';
 import { timeLabel } from '../chat/timeline.ts';
 import { errorMessage } from '../lib/errors.ts';
+import { MarkdownPreview } from '../markdown/Markdown.tsx';
 import { RoomIcon } from '../rooms/RoomIcon.tsx';
 import { openRoom } from '../rooms/route.ts';
 import { useRooms } from '../rooms/useRooms.ts';
@@ -21,6 +23,7 @@ function when(iso: string): string {
 /** Full-text search over every message I may read; a hit opens its room scrolled to it. */
 export function SearchDialog({ onClose }: { onClose(): void }) {
   const id = useId();
+  const me = useMe();
   const rooms = useRooms().data ?? [];
   const [query, setQuery] = useState('');
   const settled = useDebouncedValue(query.trim(), 250);
@@ -55,7 +58,9 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
                   <span aria-hidden="true">·</span>
                   <time dateTime={message.createdAt}>{when(message.createdAt)}</time>
                 </span>
-                <span className="mt-0.5 line-clamp-2 block text-sm break-words">{message.body}</span>
+                <span className="mt-0.5 line-clamp-2 block text-sm break-words">
+                  <MarkdownPreview text={message.body} myUsername={me.username} />
+                </span>
               </button>
             </li>
           );
