@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../apps/api/src/http/server.ts';
 import { run, until, type Running } from '../../apps/cli/test/spawn.ts';
-import { createChatClient, type ChatClient } from '@chat/client';
+import { createChatClient, toChatError, type ChatClient } from '@chat/client';
 
 const dir = mkdtempSync(join(tmpdir(), 'echo-bot-'));
 let server: RunningServer;
@@ -33,10 +33,20 @@ const startBot = (): Running =>
     BOT_PASSWORD: 'echo-password',
   });
 
-/** The bot's replies in the room, keyed by the command they answer. */
+/**
+ * The bot's replies in the room, keyed by the command they answer. Read again when the
+ * answer was lost: right after the server restart the human's socket may still be reconnecting.
+ */
 async function replies(): Promise<string[]> {
-  const page = await human.api.message.history.query({ roomId, limit: 100 });
-  return page.messages.filter((m) => m.author.username === 'echo').map((m) => m.body);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const page = await human.api.message.history.query({ roomId, limit: 100 });
+      return page.messages.filter((m) => m.author.username === 'echo').map((m) => m.body);
+    } catch (err) {
+      if (!toChatError(err).retriable || attempt >= 20) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 test('answers each command exactly once, across a server restart and a restart of the bot itself', async () => {
