@@ -6,6 +6,7 @@ import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import type { Presence } from './presence/presence.ts';
 import type { RateLimits } from './rate-limit.ts';
+import { RoomListeners } from './rooms/room-listeners.ts';
 import type { ChatStore } from './storage/store.ts';
 import { TypingTracker } from './typing/typing-tracker.ts';
 
@@ -17,6 +18,7 @@ export interface App {
   fanout: FanOut;
   presence: Presence;
   liveSessions: LiveSessions;
+  roomListeners: RoomListeners;
   typing: TypingTracker;
   /** General: every new account starts as a member, so its sidebar is never empty. */
   welcomeRoomId: string;
@@ -31,12 +33,13 @@ export const DEFAULT_ROOMS = [
   { name: 'Random', topic: 'Off-topic, links and fun', kind: 'public' },
 ] as const;
 
-export async function createApp(deps: Omit<App, 'liveSessions' | 'typing' | 'welcomeRoomId'>): Promise<App> {
+export async function createApp(deps: Omit<App, 'liveSessions' | 'roomListeners' | 'typing' | 'welcomeRoomId'>): Promise<App> {
   const roomIds: string[] = [];
   for (const room of DEFAULT_ROOMS) roomIds.push(await deps.store.ensureRoom(room));
   const app: App = {
     ...deps,
     liveSessions: new LiveSessions(),
+    roomListeners: new RoomListeners(deps.fanout),
     typing: new TypingTracker(deps.fanout),
     welcomeRoomId: roomIds[0] as string,
   };

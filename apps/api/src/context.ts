@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { App } from './app.ts';
+import type { Revocable } from './auth/live-sessions.ts';
 import { bearerToken, lookupSession } from './auth/request-token.ts';
 import type { SessionInfo } from './storage/store.ts';
 
@@ -9,8 +10,8 @@ export interface Context {
   session: SessionInfo | null;
   /** Client address, for per-address limits on signing in. */
   ip: string;
-  /** The WebSocket a call came over (null over HTTP): for back-pressure on subscriptions. */
-  socket: WebSocket | null;
+  /** A signed-in WebSocket's presence, ended when the socket closes (null over HTTP). */
+  presence: SocketPresence | null;
 }
 
 interface ContextSource {
@@ -29,7 +30,7 @@ const isWebSocket = (res: unknown): res is WebSocket =>
   typeof res === 'object' && res !== null && 'bufferedAmount' in res && 'terminate' in res;
 
 /**
- * Never throws: a throwing context makes tRPC close the socket, and clients then reconnect in
+ * Never throws: a throwing context closes the socket, and clients then reconnect in
  * a storm (trpc#4774). A bad or missing token just means an anonymous context.
  */
 export function contextFactory(app: App) {
@@ -37,16 +38,31 @@ export function contextFactory(app: App) {
     const socket = isWebSocket(source.res) ? source.res : null;
     const ip = source.req.socket.remoteAddress ?? 'unknown';
     const session = await lookupSession(app, tokenOf(source));
-    if (socket && session) trackPresence(app, socket, session);
-    return { app, session, ip, socket };
+    const presence = socket && session ? new SocketPresence(app, session.sessionId, session.user.id) : null;
+    return { app, session, ip, presence };
   };
 }
 
-function trackPresence(app: App, socket: WebSocket, session: SessionInfo): void {
-  const release = app.presence.connect(session.user.id);
-  const detach = app.liveSessions.attach(session.sessionId, release);
-  socket.once('close', () => {
-    release();
-    detach();
-  });
+/** Counts a signed-in socket as its user being online, until it closes or the session ends. */
+export class SocketPresence implements Revocable {
+  private release: (() => void) | null;
+
+  constructor(
+    private readonly app: App,
+    private readonly sessionId: string,
+    userId: string,
+  ) {
+    this.release = app.presence.connect(userId);
+    app.liveSessions.attach(sessionId, this);
+  }
+
+  sessionRevoked(): void {
+    this.end();
+  }
+
+  end(): void {
+    this.release?.();
+    this.release = null;
+    this.app.liveSessions.detach(this.sessionId, this);
+  }
 }

@@ -27,6 +27,8 @@ test('a subscriber that stops reading is disconnected instead of growing server 
     stuck.send(JSON.stringify({ id, method: 'subscription', params: { path: 'message.onEvent', input: { roomId: general.id } } }));
   }
   await allStarted;
+  // The cut can reach the client before or after it reads again.
+  const closed = new Promise((resolve) => stuck.once('close', resolve));
   const socket = (stuck as unknown as { _socket: { pause(): void; resume(): void } })._socket;
   socket.pause();
 
@@ -44,7 +46,6 @@ test('a subscriber that stops reading is disconnected instead of growing server 
   }
   expect(await slowClosed()).toBe(true);
   // Once it reads again, the client finds its connection closed (and would resume from its lastEventId).
-  const closed = new Promise((resolve) => stuck.once('close', resolve));
   socket.resume();
   await closed;
   await writer.close();

@@ -1,22 +1,29 @@
+/** Something that ends when its session is revoked: an open socket, a running subscription. */
+export interface Revocable {
+  sessionRevoked(): void;
+}
+
 /**
  * The open sockets and running subscriptions of each session, so that logging out (on any
- * server process, announced over the fan-out) ends them at once.
+ * server process, announced over the fan-out) ends them at once. They are held as objects, not
+ * callbacks: there is one per idle subscriber, and a closure would be a second allocation.
  */
 export class LiveSessions {
-  private readonly bySession = new Map<string, Set<() => void>>();
+  private readonly bySession = new Map<string, Set<Revocable>>();
 
-  /** Registers `onRevoke` for the session; returns the function that unregisters it. */
-  attach(sessionId: string, onRevoke: () => void): () => void {
+  attach(sessionId: string, target: Revocable): void {
     let set = this.bySession.get(sessionId);
     if (!set) {
       set = new Set();
       this.bySession.set(sessionId, set);
     }
-    set.add(onRevoke);
-    return () => {
-      set.delete(onRevoke);
-      if (set.size === 0 && this.bySession.get(sessionId) === set) this.bySession.delete(sessionId);
-    };
+    set.add(target);
+  }
+
+  detach(sessionId: string, target: Revocable): void {
+    const set = this.bySession.get(sessionId);
+    if (!set?.delete(target)) return;
+    if (set.size === 0) this.bySession.delete(sessionId);
   }
 
   /** Sessions with something attached in this process. */
@@ -28,6 +35,6 @@ export class LiveSessions {
     const set = this.bySession.get(sessionId);
     if (!set) return;
     this.bySession.delete(sessionId);
-    for (const onRevoke of set) onRevoke();
+    for (const target of set) target.sessionRevoked();
   }
 }

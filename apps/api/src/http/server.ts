@@ -3,7 +3,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import { createApp, type App } from '../app.ts';
@@ -14,7 +13,7 @@ import { createLogger } from '../log.ts';
 import { createMetrics } from '../metrics.ts';
 import { appRouter } from '../router.ts';
 import { registerStream } from '../ws/batched-send.ts';
-import { createEventEncoder } from '../ws/event-encoder.ts';
+import { serveTrpcSockets } from '../ws/trpc-socket-server.ts';
 import { BlobStore } from '../files/blob-store.ts';
 import { startFileGc } from '../files/file-gc.ts';
 import { routeApi } from './api-routes.ts';
@@ -85,18 +84,22 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_PAYLOAD });
-  const wsHandler = applyWSSHandler({
+  const wsHandler = serveTrpcSockets({
     wss,
     router: appRouter,
     createContext,
     onError,
-    keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 },
-    experimental_encoder: createEventEncoder(),
+    onClosed: (ctx) => {
+      metrics.openSockets.dec();
+      ctx?.presence?.end();
+    },
+    onSlowConsumer: (info) => {
+      metrics.slowConsumersClosed.inc();
+      log.warn(info, 'closing a socket that is not keeping up');
+    },
+    keepAlive: { pingMs: 30_000, pongWaitMs: 10_000 },
   });
-  wss.on('connection', (socket) => {
-    metrics.openSockets.inc();
-    socket.once('close', () => metrics.openSockets.dec());
-  });
+  wss.on('connection', () => metrics.openSockets.inc());
   server.on('upgrade', (req: IncomingMessage, socket, head) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path !== '/trpc' && path !== '/trpc/') return void socket.destroy();
@@ -123,6 +126,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       server.close();
       // Tells tRPC clients to reconnect (to this address once it is back, or to another node).
       wsHandler.broadcastReconnectNotification();
+      wsHandler.close();
       await new Promise((r) => setTimeout(r, 50));
       for (const client of wss.clients) client.close(1012, 'server restarting');
       await new Promise<void>((r) => wss.close(() => r()));

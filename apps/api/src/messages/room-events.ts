@@ -1,13 +1,11 @@
-import type { WebSocket } from 'ws';
-import { tracked, TRPCError, type TrackedEnvelope } from '@trpc/server';
+import { TRPCError } from '@trpc/server';
 import type { App } from '../app.ts';
-import { openRoomStream } from '../rooms/room-stream.ts';
-import { replayReads } from './replay-reads.ts';
+import type { BusMessage } from '../fanout/fanout.ts';
+import { RoomWatch, type RoomViewer } from '../rooms/room-stream.ts';
 import { isConnectionFailure } from '../storage/errors.ts';
 import type { RoomEventPayload, RoomSummary, SessionInfo, StoredEvent } from '../storage/store.ts';
-import { guardSocket } from '../ws/back-pressure.ts';
-import { sendBatched } from '../ws/batched-send.ts';
-import { frameTail, SubscriptionWire } from '../ws/direct-frames.ts';
+import { PushSubscription, type EventSink } from '../ws/push-subscription.ts';
+import { replayReads } from './replay-reads.ts';
 
 const REPLAY_BATCH = 500;
 /** Re-reads after the fan-out reconnected: everything since the last event sent may be missing. */
@@ -15,13 +13,13 @@ const RESYNC = Symbol('resync');
 /** A storage read that failed for a dropped connection is tried again this many times. */
 const READ_ATTEMPTS = 5;
 
+type Live = StoredEvent | typeof RESYNC;
+
 interface Options {
   app: App;
   room: RoomSummary;
   lastEventId: number | null;
   session: SessionInfo;
-  socket: WebSocket | null;
-  signal: AbortSignal | undefined;
 }
 
 /**
@@ -31,86 +29,118 @@ interface Options {
  * sequence number (another process's event that arrived late or not at all) or the fan-out
  * says it may have missed messages (a resync after its Redis connection came back).
  *
- * tRPC writes the first event it is given; from then on the subscription's frame head is known
- * (ws/direct-frames.ts) and every later event is written straight to the socket instead of
- * going through tRPC's per-subscriber iterator loop: by this generator when it catches up from
- * storage, and, while it waits with nothing pending, by the fan-out listener itself. Errors,
- * `stopped` and aborts still go through tRPC, after every event written before them.
+ * Live events that follow on from the last one sent are written from the fan-out listener
+ * straight to the sink; while storage is being read, they are held and looked at afterwards.
  */
-export async function* roomEvents(opts: Options): AsyncGenerator<TrackedEnvelope<RoomEventPayload>> {
-  const { app, socket } = opts;
-  const roomId = opts.room.id;
-  const guard = guardSocket(app, socket);
-  const wire = socket ? new SubscriptionWire() : null;
+export class RoomEventStream extends PushSubscription<RoomEventPayload> implements RoomViewer {
+  private sink: EventSink<RoomEventPayload> | null = null;
   /** The last event sent (or, before the first, the position to replay from). */
-  let last = 0;
-  /** Set once tRPC has written one of our events: writes the rest straight to the socket. */
-  let writeDirect: ((event: StoredEvent) => void) | null = null;
-  const directWriter = (socket: WebSocket, head: string) => (event: StoredEvent) => {
-    last = event.seq;
-    app.metrics.eventsDelivered.inc();
-    if (socket.readyState === socket.OPEN) sendBatched(socket, head + frameTail(String(event.seq), event.payload));
-    guard(queue.size);
-  };
-  const { queue, close } = await openRoomStream<StoredEvent | typeof RESYNC>(
-    { ...opts, path: 'message.onEvent' },
-    (message) => {
-      if (message.kind === 'resync') return RESYNC;
-      if (message.kind !== 'event') return undefined;
-      // `writeDirect` first: the queue exists by then. Waiting means nothing is queued before this event.
-      if (writeDirect && queue.waiting && message.event.seq === last + 1) {
-        writeDirect(message.event);
-        return undefined;
-      }
-      return message.event;
-    },
-    (queue) => guard(queue.size),
-  );
-  // Storage reads shared with other subscribers; those made from here on are after we listen.
-  const replay = replayReads(app.store);
-  const listeningSince = replay.mark();
-  try {
-    // Read after subscribing: anything newer than this arrives through the queue.
-    const current = await retrying(app, () => app.store.getRoomSummary(roomId));
+  private last = 0;
+  /** Storage is read up to this seq before live events are looked at again. */
+  private until = Number.MAX_SAFE_INTEGER;
+  /** Live events that arrived while storage was being read; null when not reading. */
+  private held: Live[] | null = [];
+  private readonly watch: RoomWatch;
+  private ended = false;
+  /** Shared storage reads; `since` orders ours against them (replay-reads.ts). */
+  private readonly replay;
+  private since = 0;
+
+  constructor(private readonly opts: Options) {
+    super();
+    this.replay = replayReads(opts.app.store);
+    this.watch = new RoomWatch(opts.app, opts.room, opts.session, 'message.onEvent', this);
+  }
+
+  start(sink: EventSink<RoomEventPayload>): void {
+    this.sink = sink;
+    this.open().catch((err: unknown) => this.finish(err));
+  }
+
+  stop(): void {
+    this.ended = true;
+    this.watch.stop();
+  }
+
+  private async open(): Promise<void> {
+    const { app, room } = this.opts;
+    await this.watch.start();
+    if (this.ended) return this.watch.stop();
+    // Reads made from here on are after we listen.
+    this.since = this.replay.mark();
+    // Read after subscribing: anything newer than this arrives live.
+    const current = await retrying(app, () => app.store.getRoomSummary(room.id));
     if (!current) throw new TRPCError({ code: 'NOT_FOUND', message: 'room not found' });
-    last = opts.lastEventId ?? current.lastSeq;
-    if (last > current.lastSeq) {
+    this.last = this.opts.lastEventId ?? current.lastSeq;
+    if (this.last > current.lastSeq) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'lastEventId: is newer than the newest event of this room' });
     }
-    /** Storage is read up to this seq before the queue is looked at again. */
-    let until = Number.MAX_SAFE_INTEGER;
-    for (;;) {
-      let batch: StoredEvent[] = [];
-      if (last < until) {
-        const after = last;
-        batch = await retrying(app, () => replay.read(roomId, after, Math.min(REPLAY_BATCH, until - after), listeningSince));
-        if (batch.length === 0) until = 0;
-      } else {
-        const item = await queue.next();
-        if (item === null) return;
-        if (item === RESYNC) until = Number.MAX_SAFE_INTEGER;
-        else if (item.seq > last + 1) until = item.seq;
-        else batch = [item];
-      }
-      for (const event of batch) {
-        if (event.seq <= last) continue;
-        if (writeDirect) {
-          writeDirect(event);
-          continue;
-        }
-        last = event.seq;
-        app.metrics.eventsDelivered.inc();
-        yield tracked(String(event.seq), wire ? wire.probe(event.payload) : event.payload);
-        // tRPC asks for the next event only after writing this one, so later frames follow it.
-        if (socket && wire?.head) writeDirect = directWriter(socket, wire.head);
-      }
+    await this.catchUp();
+  }
+
+  onRoomMessage(message: BusMessage): void {
+    const item = message.kind === 'resync' ? RESYNC : message.kind === 'event' ? message.event : null;
+    if (item === null || this.ended) return;
+    if (!this.held) return void this.take(item);
+    this.held.push(item);
+    this.sink?.holding(this.held.length);
+  }
+
+  /** A live event while not reading storage; true if it made storage be read. */
+  private take(item: Live): boolean {
+    if (item !== RESYNC && item.seq <= this.last) return false;
+    if (item !== RESYNC && item.seq === this.last + 1) {
+      this.send(item);
+      return false;
     }
-  } catch (err) {
-    if (!isConnectionFailure(err)) throw err;
+    // A resync, or a gap before this event.
+    this.until = item === RESYNC ? Number.MAX_SAFE_INTEGER : item.seq;
+    this.catchUp().catch((err: unknown) => this.finish(err));
+    return true;
+  }
+
+  /** Reads storage after the last event sent up to `until`, then the live events held meanwhile. */
+  private async catchUp(): Promise<void> {
+    const { app, room } = this.opts;
+    this.held ??= [];
+    while (this.last < this.until) {
+      const after = this.last;
+      const limit = Math.min(REPLAY_BATCH, this.until - after);
+      const batch = await retrying(app, () => this.replay.read(room.id, after, limit, this.since));
+      if (this.ended) return;
+      if (batch.length === 0) this.until = 0;
+      for (const event of batch) if (event.seq > this.last) this.send(event);
+    }
+    const held = this.held;
+    this.held = null;
+    this.drain(held);
+  }
+
+  private drain(held: Live[]): void {
+    for (const [i, item] of held.entries()) {
+      // That event started another catch-up: the rest waits for it, still in order.
+      if (this.take(item)) return void this.held?.push(...held.slice(i + 1));
+    }
+  }
+
+  private send(event: StoredEvent): void {
+    this.last = event.seq;
+    this.opts.app.metrics.eventsDelivered.inc();
+    this.sink?.push(String(event.seq), event.payload);
+  }
+
+  onAccessLost(error: TRPCError): void {
+    this.finish(error);
+  }
+
+  private finish(err: unknown): void {
+    if (this.ended) return;
+    this.stop();
     // The client's link resubscribes from its last event id once the database is back.
-    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'the database is unavailable; resubscribe shortly', cause: err });
-  } finally {
-    close();
+    const error = isConnectionFailure(err)
+      ? new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'the database is unavailable; resubscribe shortly', cause: err })
+      : err;
+    this.sink?.end(error);
   }
 }
 

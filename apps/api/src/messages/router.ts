@@ -14,7 +14,7 @@ import { requireMember, requireReadable } from '../rooms/access.ts';
 import { DomainError } from '../storage/errors.ts';
 import type { HistoryPosition, Message, StoredEvent } from '../storage/store.ts';
 import { protectedProcedure, router } from '../trpc.ts';
-import { roomEvents } from './room-events.ts';
+import { RoomEventStream } from './room-events.ts';
 
 async function publish(app: App, event: StoredEvent): Promise<void> {
   await app.fanout.publish(roomChannel(event.roomId), { kind: 'event', event });
@@ -107,15 +107,13 @@ export const messageRouter = router({
   }),
 
   // Access is checked before the stream is returned, so a refusal is a clean FORBIDDEN.
-  onEvent: protectedProcedure.input(onEventInput).subscription(async ({ ctx, input, signal }) => {
+  onEvent: protectedProcedure.input(onEventInput).subscription(async ({ ctx, input }) => {
     const room = await requireReadable(ctx.app, input.roomId, ctx.session.user.id);
-    return roomEvents({
+    return new RoomEventStream({
       app: ctx.app,
       room,
       lastEventId: input.lastEventId ? Number(input.lastEventId) : null,
       session: ctx.session,
-      socket: ctx.socket,
-      signal,
     });
   }),
 });

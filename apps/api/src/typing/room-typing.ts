@@ -1,5 +1,6 @@
 import type { App } from '../app.ts';
-import { openRoomStream } from '../rooms/room-stream.ts';
+import { EventQueue } from '../messages/event-queue.ts';
+import { RoomWatch } from '../rooms/room-stream.ts';
 import type { RoomSummary, SessionInfo } from '../storage/store.ts';
 import type { TypingState } from './typing-tracker.ts';
 
@@ -10,13 +11,18 @@ export async function* roomTyping(opts: {
   session: SessionInfo;
   signal: AbortSignal | undefined;
 }): AsyncGenerator<TypingState> {
-  // The stream carries nothing itself; it ends this subscription when access is lost.
-  const { queue, close } = await openRoomStream<TypingState>({ ...opts, path: 'room.onTyping' }, () => undefined);
+  const queue = new EventQueue<TypingState>(opts.signal);
+  // The room's channel carries nothing for this stream; watching it ends it when access is lost.
+  const watch = new RoomWatch(opts.app, opts.room, opts.session, 'room.onTyping', {
+    onRoomMessage: () => {},
+    onAccessLost: (error) => queue.fail(error),
+  });
+  await watch.start();
   const unwatch = await opts.app.typing.watch(opts.room.id, (state) => queue.push(state));
   try {
     yield* queue;
   } finally {
     unwatch();
-    close();
+    watch.stop();
   }
 }

@@ -26,15 +26,14 @@ export async function* userEvents(app: App, session: SessionInfo, signal: AbortS
     // After a resync the change may have been missed: refetching once too often is harmless.
     if (message.kind === 'rooms-changed' || message.kind === 'resync') queue.push({ type: 'rooms-changed' });
   });
-  const detach = app.liveSessions.attach(session.sessionId, () =>
-    queue.fail(new TRPCError({ code: 'UNAUTHORIZED', message: 'the session has ended' })),
-  );
+  const revocable = { sessionRevoked: () => queue.fail(new TRPCError({ code: 'UNAUTHORIZED', message: 'the session has ended' })) };
+  app.liveSessions.attach(session.sessionId, revocable);
   app.metrics.activeSubscriptions.inc({ path: 'user.onEvent' });
   try {
     yield* queue;
   } finally {
     unsubscribe();
-    detach();
+    app.liveSessions.detach(session.sessionId, revocable);
     app.metrics.activeSubscriptions.dec({ path: 'user.onEvent' });
   }
 }
