@@ -9,13 +9,16 @@ import { inBatches, sleep } from '../util/time.ts';
 
 export interface IdlePoint {
   connections: number;
+  /** RSS growth per connection since the previous point (the first: since one connection). */
   rssPerConnection: number;
   heapPerConnection: number;
 }
 
 /**
  * Memory per idle subscribed connection, on a fresh target started with the inspector so a
- * full GC can be forced from outside before each reading: (RSS or V8 heap after N − before) / N.
+ * full GC can be forced from outside before each reading: V8 heap (after N − before) / N, and
+ * RSS growth per connection from one count to the next. RSS since the start would be skewed by
+ * memory the allocator kept from start-up (password hashing for the accounts) and hands out again.
  */
 export async function idleMemory(name: TargetName, cfg: NonNullable<BenchConfig['idle']>, users: number): Promise<IdlePoint[]> {
   const target = await startTarget(name, { inspect: true });
@@ -34,12 +37,14 @@ export async function idleMemory(name: TargetName, cfg: NonNullable<BenchConfig[
     subs.push(await driver.subscribe(rooms[0] as string, 0, () => {}));
     const base = await measure();
     const points: IdlePoint[] = [];
+    let previous = { rss: base.rss, connections: 0 };
     for (const count of cfg.counts) {
       const slots = Array.from({ length: count - subs.length + 1 }, (_, i) => subs.length + i);
       subs.push(...(await inBatches(slots, 50, (conn) => driver.subscribe(rooms[conn % rooms.length] as string, conn, () => {}))));
       const m = await measure();
       const n = subs.length - 1;
-      points.push({ connections: n, rssPerConnection: (m.rss - base.rss) / n, heapPerConnection: (m.heap - base.heap) / n });
+      points.push({ connections: n, rssPerConnection: (m.rss - previous.rss) / (n - previous.connections), heapPerConnection: (m.heap - base.heap) / n });
+      previous = { rss: m.rss, connections: n };
     }
     return points;
   } finally {

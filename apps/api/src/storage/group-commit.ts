@@ -13,7 +13,7 @@ export class GroupCommit<I, O> {
   constructor(
     /** Runs `body` inside one transaction. */
     private readonly transaction: (body: () => void) => void,
-    /** One write, undone by itself when it throws. */
+    /** One write, undone by itself when it throws; a transaction of its own when run alone. */
     private readonly one: (input: I) => O,
   ) {}
 
@@ -26,6 +26,16 @@ export class GroupCommit<I, O> {
   private flush(): void {
     const batch = this.pending;
     this.pending = [];
+    const [only] = batch;
+    // Alone in its turn, a write is a transaction of its own: no savepoint, one statement pair fewer.
+    if (only && batch.length === 1) {
+      try {
+        only.resolve(this.one(only.input));
+      } catch (error) {
+        only.reject(error);
+      }
+      return;
+    }
     const results: Settled<O>[] = [];
     try {
       this.transaction(() => {
