@@ -46,7 +46,7 @@ export function toMarkdown(r: BenchResults): string {
     ...loadRows(r, 'manyRooms', 'many rooms'),
     row(r, 'rate-ladder ceiling (deliveries/s, p99 ≤ 100 ms, no loss)', (t) => t.ladder?.ceiling),
     ...idleCounts.flatMap((_, i) => [
-      row(r, `idle: RSS per connection from ${fmt(i === 0 ? 1 : idleCounts[i - 1])} to ${fmt(idleCounts[i])} (bytes)`, (t) => t.idle?.[i]?.rssPerConnection),
+      row(r, `idle: RSS per connection from ${i === 0 ? '1' : fmt(idleCounts[i - 1])} to ${fmt(idleCounts[i])} (bytes)`, (t) => t.idle?.[i]?.rssPerConnection),
       row(r, `idle: V8 heap per connection at ${fmt(idleCounts[i])} (bytes)`, (t) => t.idle?.[i]?.heapPerConnection),
     ]),
     '',

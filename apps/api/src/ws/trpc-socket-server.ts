@@ -160,19 +160,19 @@ class Connection<TRouter extends AnyRouter> {
     if (lastEventId !== undefined) input = isObject(input) ? { ...input, lastEventId } : (input ?? { lastEventId });
     try {
       const ctx = await (this.context as Promise<inferRouterContext<TRouter>>);
-      // Passed to the procedure; only iterated subscriptions use it, to end when stopped.
-      const abort = new AbortController();
+      // Only subscriptions get a signal: an iterated one ends when it fires.
+      const abort = type === 'subscription' ? new AbortController() : null;
       const result: unknown = await callTRPCProcedure({
         router: this.opts.router,
         path,
-        getRawInput: async () => input,
+        getRawInput: resolved(input),
         ctx,
         type,
-        signal: abort.signal,
+        signal: abort?.signal,
         batchIndex,
       });
       const isStream = result instanceof PushSubscription || isAsyncIterable(result);
-      if (type !== 'subscription') {
+      if (!abort) {
         if (isStream) throw new TRPCError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: `a ${type} cannot return a stream` });
         return this.respond({ id, jsonrpc, result: { type: 'data', data: result } });
       }
@@ -323,6 +323,9 @@ function parseParamsMessage(text: string): { data?: unknown } {
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Not inline: tsx (keepNames) would give an inline arrow its property's name on every call. */
+const resolved = (input: unknown) => () => Promise.resolve(input);
 
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
   typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
