@@ -161,7 +161,7 @@ test('a socket closed while its context is being made still has that context han
   expect(contextsClosed.at(-1)).toEqual({ user: null });
 });
 
-test('protocol errors: a duplicate subscription id, a frame that is not JSON, a missing id', async () => {
+test('protocol errors (a duplicate subscription id, a frame that is not JSON, a missing id), then a stop', async () => {
   const { socket, frames } = await rawSocket();
   const subscribe = JSON.stringify({ id: 7, method: 'subscription', params: { path: 'count', input: { to: 0 } } });
   socket.send(subscribe);
@@ -171,11 +171,14 @@ test('protocol errors: a duplicate subscription id, a frame that is not JSON, a 
   socket.send('{not json');
   socket.send(JSON.stringify({ id: null, method: 'query', params: { path: 'whoami' } }));
   await until(() => frames.length === 4);
+  socket.send(JSON.stringify({ id: 7, jsonrpc: '2.0', method: 'subscription.stop' }));
+  await until(() => frames.length === 5);
   expect(frames.slice(1)).toEqual(
     expect.arrayContaining([
       expect.objectContaining({ id: 7, error: expect.objectContaining({ message: 'Duplicate id 7' }) }),
       expect.objectContaining({ id: null, error: expect.objectContaining({ data: expect.objectContaining({ code: 'PARSE_ERROR' }) }) }),
       expect.objectContaining({ id: null, error: expect.objectContaining({ message: '`id` is required' }) }),
+      { id: 7, jsonrpc: '2.0', result: { type: 'stopped' } },
     ]),
   );
   socket.close();

@@ -153,7 +153,7 @@ class Connection<TRouter extends AnyRouter> {
     if (id === null) {
       return this.respondError(null, undefined, new TRPCError({ code: 'PARSE_ERROR', message: '`id` is required' }), jsonrpc);
     }
-    if (message.method === 'subscription.stop') return this.stopSubscription(id);
+    if (message.method === 'subscription.stop') return this.stopSubscription(id, jsonrpc);
     const type: ProcedureType = message.method;
     const { path, lastEventId } = message.params;
     let input = message.params.input;
@@ -215,12 +215,12 @@ class Connection<TRouter extends AnyRouter> {
     }
   }
 
-  private stopSubscription(id: Id): void {
+  private stopSubscription(id: Id, jsonrpc: '2.0' | undefined): void {
     const running = this.subscriptions?.get(id);
     if (!running) return;
     this.subscriptions?.delete(id);
     running.stop();
-    this.respond({ id, result: { type: 'stopped' } });
+    this.respond({ id, jsonrpc, result: { type: 'stopped' } });
   }
 
   forget(id: Id): void {
