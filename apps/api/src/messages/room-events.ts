@@ -42,7 +42,7 @@ export class RoomEventStream extends PushSubscription<RoomEventPayload> implemen
   private held: Live[] | null = [];
   private readonly watch: RoomWatch;
   private ended = false;
-  /** Shared storage reads; `since` orders ours against them (replay-reads.ts). */
+  /** Shared storage reads; an empty one counts only if made since `since` (replay-reads.ts). */
   private readonly replay;
   private since = 0;
 
@@ -93,8 +93,10 @@ export class RoomEventStream extends PushSubscription<RoomEventPayload> implemen
       this.send(item);
       return false;
     }
-    // A resync, or a gap before this event.
+    // A resync, or a gap before this event: what is missing is stored by now, so only a
+    // storage read made from now on may say that there is nothing more.
     this.until = item === RESYNC ? Number.MAX_SAFE_INTEGER : item.seq;
+    this.since = this.replay.mark();
     this.catchUp().catch((err: unknown) => this.finish(err));
     return true;
   }
