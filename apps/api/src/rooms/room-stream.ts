@@ -49,12 +49,12 @@ export class RoomWatch implements RoomListener, Revocable {
   onRoomMessage(message: BusMessage): void {
     const { app, room, session } = this;
     if (message.kind === 'member-left' && message.userId === session.user.id && room.kind !== 'public') {
-      return this.loseAccess(new TRPCError({ code: 'FORBIDDEN', message: 'you left this room' }));
+      return this.leftRoom();
     }
     // A "member-left" may have been missed while the fan-out was away: ask the database.
     if (message.kind === 'resync' && room.kind !== 'public') {
       app.store.isMember(room.id, session.user.id).then(
-        (member) => member || this.loseAccess(new TRPCError({ code: 'FORBIDDEN', message: 'you left this room' })),
+        (member) => member || this.leftRoom(),
         (err: unknown) => app.log.warn({ err }, 'could not re-check membership after a fan-out resync'),
       );
     }
@@ -63,6 +63,10 @@ export class RoomWatch implements RoomListener, Revocable {
 
   sessionRevoked(): void {
     this.loseAccess(new TRPCError({ code: 'UNAUTHORIZED', message: 'the session has ended' }));
+  }
+
+  private leftRoom(): void {
+    this.loseAccess(new TRPCError({ code: 'FORBIDDEN', message: 'you left this room' }));
   }
 
   private loseAccess(error: TRPCError): void {

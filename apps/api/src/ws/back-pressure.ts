@@ -1,8 +1,8 @@
 import type { WebSocket } from 'ws';
 
 /** Past these, a client is not keeping up; it is cut off and resumes from its lastEventId. */
-export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
-export const MAX_HELD_EVENTS = 5_000;
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+const MAX_HELD_EVENTS = 5_000;
 
 /**
  * Whether a subscriber has fallen too far behind: bytes its socket has not taken yet, or events

@@ -171,28 +171,25 @@ class Connection<TRouter extends AnyRouter> {
         signal: abort?.signal,
         batchIndex,
       });
-      const isStream = result instanceof PushSubscription || isAsyncIterable(result);
+      // A PushSubscription is an async iterable too.
+      const isStream = isAsyncIterable(result);
       if (!abort) {
         if (isStream) throw new TRPCError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: `a ${type} cannot return a stream` });
         return this.respond({ id, jsonrpc, result: { type: 'data', data: result } });
       }
       if (!isStream) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `subscription ${path} returned no stream` });
+      const running: Running = result instanceof PushSubscription ? result : { stop: () => abort.abort() };
       const subscriptions = (this.subscriptions ??= new Map());
       if (this.socket.readyState !== this.socket.OPEN || subscriptions.has(id)) {
-        if (result instanceof PushSubscription) result.stop();
-        else abort.abort();
+        running.stop();
         if (subscriptions.has(id)) throw new TRPCError({ code: 'BAD_REQUEST', message: `Duplicate id ${id}` });
         return;
       }
       this.respond({ id, jsonrpc, result: { type: 'started' } });
+      subscriptions.set(id, running);
       const sink = new SocketSink(this, id, jsonrpc, path);
-      if (result instanceof PushSubscription) {
-        subscriptions.set(id, result);
-        result.start(sink);
-      } else {
-        subscriptions.set(id, { stop: () => abort.abort() });
-        void this.iterate(result, sink, abort);
-      }
+      if (result instanceof PushSubscription) result.start(sink);
+      else void this.iterate(result, sink, abort);
     } catch (cause) {
       this.respondError(id, path, getTRPCErrorFromUnknown(cause), jsonrpc, type, input);
     }
