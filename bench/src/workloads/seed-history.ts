@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { openSqlite } from '@chat/db';
+// The server's own indexer, so the room is searchable as if its messages had been sent.
+import { SqliteSearchIndex } from '../../../apps/api/src/storage/sqlite-search-index.ts';
 import { makeBody } from '../load/body.ts';
 
 const CHUNK = 20_000;
@@ -7,7 +9,8 @@ const CHUNK = 20_000;
 /**
  * Writes a public room of `count` messages straight into a fresh `chat.db` (schema and
  * migrations from @chat/db, rows exactly as ChatStore.sendMessage stores them: a message, its
- * `created` event with the JSON snapshot, the room's last_seq). Answers the room's id.
+ * `created` event with the JSON snapshot, the room's last_seq, the full-text index). Answers
+ * the room's id.
  */
 export function seedHistory(dataDir: string, count: number): string {
   const conn = openSqlite(join(dataDir, 'chat.db'));
@@ -38,6 +41,7 @@ export function seedHistory(dataDir: string, count: number): string {
     });
     for (let from = 1; from <= count; from += CHUNK) insertChunk(from, Math.min(count, from + CHUNK - 1));
     db.prepare('UPDATE rooms SET last_seq = ?, last_message_at = ? WHERE id = ?').run(count, t0 + count * 1000, roomId);
+    new SqliteSearchIndex(db).catchUp();
     db.pragma('wal_checkpoint(TRUNCATE)');
     return String(roomId);
   } finally {

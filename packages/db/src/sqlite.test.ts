@@ -47,3 +47,30 @@ test('a migration that rebuilds a parent table keeps every child row', () => {
   expect(after.raw.pragma('foreign_keys', { simple: true })).toBe(1);
   after.close();
 });
+
+test('upgrading a database whose messages were indexed as they were sent keeps search exact', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chat-migrate-'));
+  const migrations = join(dir, 'migrations');
+  cpSync(SQLITE_MIGRATIONS, migrations, { recursive: true });
+  const journalFile = join(migrations, 'meta/_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
+  const upTo = (tag: string) => journal.entries.slice(0, journal.entries.findIndex((e: { tag: string }) => e.tag === tag));
+  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: upTo('0003_search_index_batches') }));
+  const file = join(dir, 'chat.db');
+
+  const before = openSqlite(file, migrations);
+  before.raw.exec(`INSERT INTO users (username, display_name, password_hash, created_at) VALUES ('ana', 'Ana', 'h', 1);
+    INSERT INTO rooms (name, name_key, kind, created_at) VALUES ('General', 'general', 'public', 1);
+    INSERT INTO messages (room_id, author_id, seq, body, client_msg_id, created_at)
+      VALUES (1, 1, 1, 'the old wiki', 'a', 1), (1, 1, 2, 'wiki moved', 'b', 1);`);
+  before.close();
+
+  const after = openSqlite(file);
+  const found = (q: string) => after.raw.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').pluck().all(q);
+  expect(after.raw.prepare('SELECT indexed_up_to FROM search_index_progress').pluck().get()).toBe(2);
+  expect(found('wiki')).toEqual([1, 2]);
+  after.raw.exec(`UPDATE messages SET body = 'the old docs' WHERE id = 1; DELETE FROM messages WHERE id = 2;`);
+  expect([found('wiki'), found('docs')]).toEqual([[], [1]]);
+  after.raw.exec("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)");
+  after.close();
+});

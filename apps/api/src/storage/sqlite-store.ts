@@ -15,6 +15,7 @@ import {
 import { DomainError } from './errors.ts';
 import { GroupCommit } from './group-commit.ts';
 import { checkpointInBackground } from './sqlite-checkpointer.ts';
+import { SqliteSearchIndex } from './sqlite-search-index.ts';
 import { prepareHotStatements, type HotStatements, type PageRow } from './sqlite-statements.ts';
 import { assembleWindow, windowReads } from './history-window.ts';
 import { directKey, groupAttachments, iso, likePattern, num, otherMember, toFileRecord, toMessage, toUser } from './rows.ts';
@@ -31,10 +32,12 @@ export class SqliteStore implements ChatStore {
   private readonly hot: HotStatements;
   private readonly sends: GroupCommit<SendMessageInput, SentMessage>;
   private readonly stopCheckpoints: () => Promise<void>;
+  private readonly searchIndex: SqliteSearchIndex;
 
   constructor(file: string) {
     this.conn = openSqlite(file);
     this.hot = prepareHotStatements(this.conn.raw);
+    this.searchIndex = new SqliteSearchIndex(this.conn.raw);
     this.stopCheckpoints = file === ':memory:' ? async () => {} : checkpointInBackground(this.conn.raw, file);
     this.sends = new GroupCommit(
       (body) => this.conn.raw.transaction(body)(),
@@ -287,6 +290,7 @@ export class SqliteStore implements ChatStore {
       }
       const seq = this.nextSeq(num(input.roomId), input.now);
       const row = this.hot.insertMessage.get(num(input.roomId), authorId, seq, input.body, input.clientMsgId, input.now) as MessageRow;
+      this.searchIndex.schedule();
       if (fileIds.length > 0) {
         this.db
           .insert(messageAttachments)
@@ -397,10 +401,11 @@ export class SqliteStore implements ChatStore {
     const uid = num(input.userId);
     const readable = sql`(${rooms.kind} = 'public' OR EXISTS (SELECT 1 FROM room_members rm WHERE rm.room_id = ${rooms.id} AND rm.user_id = ${uid}))`;
     // Trigram matching needs three characters; shorter queries fall back to a LIKE scan.
-    const matches =
-      [...input.query].length >= 3
-        ? sql`${messages.id} IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ${`"${input.query.replaceAll('"', '""')}"`})`
-        : sql`${messages.body} LIKE ${likePattern(input.query)} ESCAPE '\\'`;
+    const useIndex = [...input.query].length >= 3;
+    if (useIndex) this.searchIndex.catchUp();
+    const matches = useIndex
+      ? sql`${messages.id} IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ${`"${input.query.replaceAll('"', '""')}"`})`
+      : sql`${messages.body} LIKE ${likePattern(input.query)} ESCAPE '\\'`;
     const rows = this.db
       .select({
         message: messages,
@@ -482,6 +487,7 @@ export class SqliteStore implements ChatStore {
   }
 
   async close(): Promise<void> {
+    this.searchIndex.catchUp();
     await this.stopCheckpoints();
     this.conn.close();
   }

@@ -237,5 +237,23 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
       expect(await store.searchMessages({ userId: alice.id, query: 'deploy', roomId: priv, limit: 10 })).toHaveLength(1);
       expect(await store.searchMessages({ userId: bob.id, query: '"%_', roomId: null, limit: 10 })).toEqual([]);
     });
+
+    test('search finds what messages say now, whether they were changed long after sending or at once', async () => {
+      const room = await store.createRoom({ name: 'Edits', topic: '', kind: 'public', createdBy: alice.id });
+      const bodies = async (query: string) =>
+        (await store.searchMessages({ userId: bob.id, query, roomId: room, limit: 10 })).map((h) => h.message.body).sort();
+      const early = await send(room, alice, 'early draft about llamas');
+      const gone = await send(room, alice, 'llamas are leaving');
+      expect(await bodies('llama')).toEqual(['early draft about llamas', 'llamas are leaving']);
+      await store.editMessage({ messageId: early.message.id, body: 'early words about alpacas', now });
+      await store.deleteMessage({ messageId: gone.message.id, now });
+      const fresh = await send(room, alice, 'fresh note about llamas');
+      await store.editMessage({ messageId: fresh.message.id, body: 'fresh note about alpacas', now });
+      const fleeting = await send(room, alice, 'fleeting llama remark');
+      await store.deleteMessage({ messageId: fleeting.message.id, now });
+      await send(room, alice, 'last llama standing');
+      expect(await bodies('llama')).toEqual(['last llama standing']);
+      expect(await bodies('alpaca')).toEqual(['early words about alpacas', 'fresh note about alpacas']);
+    });
   });
 }

@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3';
+
+/** Rows per transaction: large enough that a batch costs ~5 µs a message, small enough to stay a few ms. */
+const BATCH_ROWS = 1_000;
+/** How long new messages wait to be indexed: under load a batch then holds a fraction of a second's sends. */
+const DELAY_MS = 200;
+
+/**
+ * The trigram index of message bodies, filled in batches after the sends that stored the
+ * messages have committed. Inside the send's own transaction, indexing cost as much as the rest
+ * of the commit (six more pages written per message) and its segment merges stalled sends
+ * for tens of milliseconds; in batches a message costs a few microseconds and the merges are
+ * rare. `search_index_progress.indexed_up_to` is the highest message id indexed (migration
+ * 0003): every message up to it is in the index, none above it is. A search first indexes
+ * whatever is pending, so it sees every message stored before it.
+ */
+export class SqliteSearchIndex {
+  private timer: NodeJS.Timeout | null = null;
+  private readonly batch: () => number;
+
+  constructor(db: Database.Database) {
+    const progress = db.prepare<[], { upTo: number }>('SELECT indexed_up_to AS upTo FROM search_index_progress WHERE id = 1');
+    const nextBatch = db.prepare<[after: number, limit: number], { last: number | null; rows: number }>(
+      'SELECT max(id) AS last, count(*) AS rows FROM (SELECT id FROM messages WHERE id > ? ORDER BY id LIMIT ?)',
+    );
+    const index = db.prepare<[after: number, upTo: number]>(
+      'INSERT INTO messages_fts (rowid, body) SELECT id, body FROM messages WHERE id > ? AND id <= ?',
+    );
+    const advance = db.prepare<[upTo: number]>('UPDATE search_index_progress SET indexed_up_to = ? WHERE id = 1');
+    // IMMEDIATE: the progress row is read under the write lock, so a batch is never indexed twice.
+    const indexBatch = db.transaction((): number => {
+      const after = progress.get()?.upTo ?? 0;
+      const { last, rows } = nextBatch.get(after, BATCH_ROWS) ?? { last: null, rows: 0 };
+      if (last === null) return 0;
+      index.run(after, last);
+      advance.run(last);
+      return rows;
+    });
+    this.batch = () => indexBatch.immediate();
+    this.schedule();
+  }
+
+  /** Called for every stored message: indexes it (and whatever else is new) a little later. */
+  schedule(delayMs = DELAY_MS): void {
+    if (this.timer !== null) return;
+    this.timer = setTimeout(() => this.run(), delayMs);
+    this.timer.unref();
+  }
+
+  /** Indexes everything pending now. */
+  catchUp(): void {
+    this.cancel();
+    while (this.batch() === BATCH_ROWS);
+  }
+
+  cancel(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private run(): void {
+    this.timer = null;
+    let indexed: number;
+    try {
+      indexed = this.batch();
+    } catch {
+      // Retried later; a search meanwhile indexes for itself and reports the error to its caller.
+      this.schedule();
+      return;
+    }
+    // A full batch means more is waiting: go on after the I/O that queued up meanwhile.
+    if (indexed === BATCH_ROWS) this.schedule(0);
+  }
+}
