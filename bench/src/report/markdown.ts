@@ -7,11 +7,11 @@ type Pick = (t: TargetResults) => number | null | undefined;
 
 const COLUMNS: TargetName[] = ['ws', 'socketio', 'ours'];
 
-function row(r: BenchResults, label: string, pick: Pick): string {
+function row(r: BenchResults, label: string, pick: Pick, prefix: (t: TargetResults) => string = () => ''): string {
   const base = r.targets.ws ? pick(r.targets.ws) : null;
   const cells = COLUMNS.map((name) => {
     const t = r.targets[name];
-    return t ? withRatio(pick(t), base) : '–';
+    return t ? prefix(t) + withRatio(pick(t), base) : '–';
   });
   return `| ${label} | ${cells.join(' | ')} |`;
 }
@@ -44,7 +44,12 @@ export function toMarkdown(r: BenchResults): string {
     `| --- | ${COLUMNS.map(() => '---').join(' | ')} |`,
     ...loadRows(r, 'bigRoom', 'big room'),
     ...loadRows(r, 'manyRooms', 'many rooms'),
-    row(r, 'rate-ladder ceiling (deliveries/s, p99 ≤ 100 ms, no loss)', (t) => t.ladder?.ceiling),
+    row(
+      r,
+      'rate-ladder ceiling (deliveries/s, p99 ≤ 100 ms, no loss; ≥: no limit within the ladder)',
+      (t) => t.ladder?.ceiling,
+      (t) => (t.ladder && !t.ladder.limitReached ? '≥ ' : ''),
+    ),
     ...idleCounts.flatMap((_, i) => [
       row(r, `idle: RSS per connection from ${i === 0 ? '1' : fmt(idleCounts[i - 1])} to ${fmt(idleCounts[i])} (bytes)`, (t) => t.idle?.[i]?.rssPerConnection),
       row(r, `idle: V8 heap per connection at ${fmt(idleCounts[i])} (bytes)`, (t) => t.idle?.[i]?.heapPerConnection),

@@ -7,6 +7,8 @@ export interface LadderResult {
   steps: LoadResult[];
   /** The highest offered deliveries/s with p99 within the limit and nothing lost or doubled. */
   ceiling: number;
+  /** False when every step passed: the real ceiling lies above the top step. */
+  limitReached: boolean;
 }
 
 export const stepPasses = (step: LoadResult, p99LimitMs: number): boolean =>
@@ -17,6 +19,7 @@ export async function rateLadder(target: RunningTarget, driver: Driver, cfg: Non
   const audience = await Audience.connect(driver, cfg.shape, 'ladder');
   const steps: LoadResult[] = [];
   let ceiling = 0;
+  let limitReached = false;
   try {
     let rate = cfg.start;
     for (let i = 0; i < cfg.maxSteps; i++) {
@@ -24,12 +27,15 @@ export async function rateLadder(target: RunningTarget, driver: Driver, cfg: Non
       // One retry: on a shared machine a single stall elsewhere should not end the ladder.
       if (!stepPasses(step, cfg.p99LimitMs)) step = await audience.run(target.pid, Math.round(rate), cfg.phase);
       steps.push(step);
-      if (!stepPasses(step, cfg.p99LimitMs)) break;
+      if (!stepPasses(step, cfg.p99LimitMs)) {
+        limitReached = true;
+        break;
+      }
       ceiling = step.offeredDeliveriesPerSec;
       rate *= cfg.factor;
     }
   } finally {
     audience.close();
   }
-  return { steps, ceiling };
+  return { steps, ceiling, limitReached };
 }
