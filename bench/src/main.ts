@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { FULL, QUICK } from './config.ts';
 import { writeResults } from './report/write.ts';
 import { runSuite } from './suite.ts';
@@ -18,7 +19,8 @@ const flag = (name: string): string | undefined => {
 };
 const config = flag('full') === 'true' ? FULL : QUICK;
 const targets = (flag('targets')?.split(',') as TargetName[] | undefined) ?? TARGETS;
-const outDir = flag('out-dir') ?? RESULTS_DIR;
+// Full-mode results sit beside the quick ones rather than replacing them.
+const outDir = flag('out-dir') ?? (config === FULL ? join(RESULTS_DIR, 'full') : RESULTS_DIR);
 
 const results = await runSuite(config, { targets });
 console.log(writeResults(results, outDir));

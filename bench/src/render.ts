@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { writeResults } from './report/write.ts';
 import type { BenchResults } from './suite.ts';
 import { RESULTS_DIR } from './targets/paths.ts';
 
-// Re-renders latest.md and latest-latency.svg from latest.json (after a change to the report).
-const results = JSON.parse(readFileSync(join(RESULTS_DIR, 'latest.json'), 'utf8')) as BenchResults;
-writeResults(results, RESULTS_DIR);
+// Re-renders latest.md and latest-latency.svg from latest.json (after a change to the report),
+// in bench/results or the directory given (`node --import tsx src/render.ts results/full`).
+const dir = process.argv[2] ? resolve(process.argv[2]) : RESULTS_DIR;
+const results = JSON.parse(readFileSync(join(dir, 'latest.json'), 'utf8')) as BenchResults;
+writeResults(results, dir);

@@ -8,11 +8,14 @@ export function fmt(value: number | null | undefined): string {
   return value.toFixed(2);
 }
 
+// RSS growth can come out zero or negative when the allocator reuses freed memory: no ratio then.
+const usableBase = (base: number | null | undefined): base is number => base !== null && base !== undefined && base > 0;
+
 /** `value (×ratio)` against the bare-ws figure of the same run. */
 export function withRatio(value: number | null | undefined, base: number | null | undefined): string {
-  if (value === null || value === undefined || base === null || base === undefined || !base) return fmt(value);
+  if (value === null || value === undefined || !usableBase(base)) return fmt(value);
   return `${fmt(value)} (×${(value / base).toFixed(2)})`;
 }
 
 export const ratio = (a: number | null | undefined, b: number | null | undefined): number =>
-  a === null || a === undefined || b === null || b === undefined || !b ? Number.NaN : a / b;
+  a === null || a === undefined || !usableBase(b) ? Number.NaN : a / b;

@@ -31,7 +31,7 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
       const belowSio = sioIdle ? oursIdle.heapPerConnection < sioIdle.heapPerConnection : true;
       checks.push({
         goal: `memory per idle connection (${oursIdle.connections}) ≤ 1.5× bare ws and below Socket.IO`,
-        measured: `heap ×${fmt(heap)} (Socket.IO ×${fmt(ratio(sioIdle?.heapPerConnection, wsIdle.heapPerConnection))}); RSS ×${fmt(rss)}`,
+        measured: `heap ×${fmt(heap)} (Socket.IO ×${fmt(ratio(sioIdle?.heapPerConnection, wsIdle.heapPerConnection))}); ${Number.isNaN(rss) ? "RSS: no ratio, bare ws's did not grow" : `RSS ×${fmt(rss)}`}`,
         met: heap <= 1.5 && belowSio,
       });
     }
