@@ -2,8 +2,8 @@ type Settled<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
 /**
  * Writes submitted within one turn of the event loop are committed together: SQLite then
- * pays for one commit per batch instead of one per write,
- * which is most of the cost of a small insert. Each write still succeeds or fails on its own:
+ * pays for one commit per batch instead of one per write, which is most of the cost of a
+ * small insert. Each write still succeeds or fails on its own:
  * `one` runs in a savepoint of the batch's transaction, so its failure undoes only its own
  * changes; a failed commit fails the whole batch. Writes run in submission order.
  */

@@ -53,7 +53,7 @@ export class SqliteSearchIndex {
     while (this.batch() === BATCH_ROWS);
   }
 
-  cancel(): void {
+  private cancel(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
   }

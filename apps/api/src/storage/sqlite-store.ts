@@ -487,8 +487,11 @@ export class SqliteStore implements ChatStore {
   }
 
   async close(): Promise<void> {
-    this.searchIndex.catchUp();
-    await this.stopCheckpoints();
-    this.conn.close();
+    try {
+      this.searchIndex.catchUp();
+    } finally {
+      await this.stopCheckpoints();
+      this.conn.close();
+    }
   }
 }
