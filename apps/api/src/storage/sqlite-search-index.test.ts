@@ -65,6 +65,19 @@ test('edits and deletions keep the index exact, before and after a message is in
   expect(hits.map((h) => h.message.body)).toEqual(['pending, edited', 'indexed, edited']);
 });
 
+test('with nothing to index, a search does not wait for the write lock', async () => {
+  const { send } = await roomWithAuthor();
+  await send('a quiet afternoon');
+  expect(await store.searchMessages({ userId: '1', query: 'quiet', roomId: null, limit: 10 })).toHaveLength(1);
+  // Another connection writing (an operator's shell, a long migration) holds the lock for now.
+  peek.exec('BEGIN IMMEDIATE');
+  try {
+    expect(await store.searchMessages({ userId: '1', query: 'afternoon', roomId: null, limit: 10 })).toHaveLength(1);
+  } finally {
+    peek.exec('ROLLBACK');
+  }
+}, 15_000);
+
 test('closing the store indexes what is pending, so a restart starts with a complete index', async () => {
   const { send } = await roomWithAuthor();
   await send('said just before shutdown');

@@ -16,7 +16,9 @@ const DELAY_MS = 200;
  */
 export class SqliteSearchIndex {
   private timer: NodeJS.Timeout | null = null;
-  private readonly batch: () => number;
+  /** Whether messages may be waiting; unknown (so true) until the first batch after opening. */
+  private pending = true;
+  private readonly indexBatch: () => number;
 
   constructor(db: Database.Database) {
     const progress = db.prepare<[], { upTo: number }>('SELECT indexed_up_to AS upTo FROM search_index_progress WHERE id = 1');
@@ -36,26 +38,34 @@ export class SqliteSearchIndex {
       advance.run(last);
       return rows;
     });
-    this.batch = () => indexBatch.immediate();
+    this.indexBatch = () => indexBatch.immediate();
     this.schedule();
   }
 
   /** Called for every stored message: indexes it (and whatever else is new) a little later. */
   schedule(delayMs = DELAY_MS): void {
+    this.pending = true;
     if (this.timer !== null) return;
     this.timer = setTimeout(() => this.run(), delayMs);
     this.timer.unref();
   }
 
-  /** Indexes everything pending now. */
+  /** Indexes everything pending now (a search would otherwise take the write lock for nothing). */
   catchUp(): void {
     this.cancel();
-    while (this.batch() === BATCH_ROWS);
+    while (this.pending && this.batch() === BATCH_ROWS);
   }
 
   private cancel(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  /** One batch; a batch that is not full has indexed everything stored so far. */
+  private batch(): number {
+    const rows = this.indexBatch();
+    if (rows < BATCH_ROWS) this.pending = false;
+    return rows;
   }
 
   private run(): void {
