@@ -27,25 +27,49 @@ export class BlobStore {
     return join(this.dir, 'thumbs', `${sha256}.webp`);
   }
 
-  async has(sha256: string): Promise<boolean> {
-    return access(this.pathOf(sha256)).then(
-      () => true,
-      () => false,
-    );
-  }
-
-  /** Moves a finished temp file into place (or drops it if those bytes are already stored). */
-  async commit(tempPath: string, sha256: string): Promise<void> {
-    if (await this.has(sha256)) {
-      await rm(tempPath, { force: true });
-      return;
-    }
+  /**
+   * Moves an upload's finished temp files into place: its bytes and, for an image, its
+   * thumbnail. Whatever is already in place (the same bytes uploaded before) stays, and the
+   * new copy is dropped. Uploads call this after their file row exists (see `removeUnless`).
+   */
+  async commit(sha256: string, bytesPath: string, thumbnailPath: string | null): Promise<void> {
     mkdirSync(join(this.dir, sha256.slice(0, 2)), { recursive: true });
-    await rename(tempPath, this.pathOf(sha256));
+    await place(bytesPath, this.pathOf(sha256));
+    if (thumbnailPath) await place(thumbnailPath, this.thumbnailPathOf(sha256));
   }
 
-  async remove(sha256: string): Promise<void> {
-    await rm(this.pathOf(sha256), { force: true });
-    await rm(this.thumbnailPathOf(sha256), { force: true });
+  /**
+   * Deletes the bytes and thumbnail of `sha256` unless `stillUsed()` says an upload holds them.
+   * They are moved aside before the question is asked, so an identical upload racing the
+   * collector is safe on any server process: one whose row exists by the answer gets them moved
+   * back, one whose row comes later finds them gone and commits its own copy.
+   */
+  async removeUnless(sha256: string, stillUsed: () => Promise<boolean>): Promise<void> {
+    const targets = [this.pathOf(sha256), this.thumbnailPathOf(sha256)];
+    const aside: [string, string][] = [];
+    for (const target of targets) {
+      const temp = this.tempPath();
+      if (await rename(target, temp).then(() => true, ignoreMissing)) aside.push([temp, target]);
+    }
+    const keep = await stillUsed().catch(async (err: unknown) => {
+      await Promise.all(aside.map(([temp, target]) => place(temp, target)));
+      throw err;
+    });
+    await Promise.all(aside.map(([temp, target]) => (keep ? place(temp, target) : rm(temp, { force: true }))));
   }
+}
+
+/** Moves a finished file to `target`, unless an identical one is there already. */
+async function place(temp: string, target: string): Promise<void> {
+  const present = await access(target).then(
+    () => true,
+    () => false,
+  );
+  if (present) await rm(temp, { force: true });
+  else await rename(temp, target);
+}
+
+function ignoreMissing(err: NodeJS.ErrnoException): false {
+  if (err.code === 'ENOENT') return false;
+  throw err;
 }

@@ -52,6 +52,7 @@ export async function handleUpload(app: App, blobs: BlobStore, req: IncomingMess
   const session = await lookupSession(app, bearerToken(req));
   if (!session) return sendError(res, 401, 'sign in first: send Authorization: Bearer <token>');
   let received: Received | null = null;
+  let thumbnailPath: string | null = null;
   try {
     await app.limits.consume('upload', session.user.id);
     received = await receiveFile(req, blobs, max);
@@ -59,8 +60,8 @@ export async function handleUpload(app: App, blobs: BlobStore, req: IncomingMess
     if (!isAllowedType(mime, app.config.uploadAllowedTypes)) {
       throw new UploadError(415, `files of type ${mime} are not accepted on this server`);
     }
-    await blobs.commit(received.tempPath, received.sha256);
-    const image = await describeImage(blobs.pathOf(received.sha256), mime, blobs.thumbnailPathOf(received.sha256));
+    thumbnailPath = blobs.tempPath();
+    const image = await describeImage(received.tempPath, mime, thumbnailPath);
     const file = await app.store.createFile({
       sha256: received.sha256,
       name: received.name,
@@ -72,6 +73,8 @@ export async function handleUpload(app: App, blobs: BlobStore, req: IncomingMess
       uploaderId: session.user.id,
       createdAt: Date.now(),
     });
+    // Only now that the row exists: the file collector may be deleting these very bytes.
+    await blobs.commit(received.sha256, received.tempPath, image?.hasThumbnail ? thumbnailPath : null);
     sendJson(res, 201, {
       id: file.id,
       name: file.name,
@@ -88,6 +91,9 @@ export async function handleUpload(app: App, blobs: BlobStore, req: IncomingMess
     if (err instanceof TooManyRequests) return sendError(res, 429, err.message);
     app.log.error({ err }, 'upload failed');
     sendError(res, 500, 'the upload could not be stored');
+  } finally {
+    // Not an image, a failed upload, or the thumbnail was there already.
+    if (thumbnailPath) await rm(thumbnailPath, { force: true });
   }
 }
 

@@ -510,6 +510,10 @@ export class PostgresStore implements ChatStore {
     });
   }
 
+  async hasFileWithContent(sha256: string): Promise<boolean> {
+    return (await this.db.select({ id: files.id }).from(files).where(eq(files.sha256, sha256)).limit(1)).length > 0;
+  }
+
   async ping(): Promise<void> {
     await this.db.execute(sql`SELECT 1`);
   }

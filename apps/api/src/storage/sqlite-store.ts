@@ -482,6 +482,10 @@ export class SqliteStore implements ChatStore {
     });
   }
 
+  async hasFileWithContent(sha256: string): Promise<boolean> {
+    return this.db.select({ id: files.id }).from(files).where(eq(files.sha256, sha256)).limit(1).get() !== undefined;
+  }
+
   async ping(): Promise<void> {
     this.conn.raw.prepare('SELECT 1').get();
   }

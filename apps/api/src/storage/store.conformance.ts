@@ -238,6 +238,15 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
       expect(await store.searchMessages({ userId: bob.id, query: '"%_', roomId: null, limit: 10 })).toEqual([]);
     });
 
+    test('whether any upload holds some bytes, before and after abandoned uploads are deleted', async () => {
+      const sha256 = 'ab'.repeat(32);
+      const upload = { sha256, name: 'a.txt', mime: 'text/plain', size: 3, width: null, height: null, hasThumbnail: false, uploaderId: alice.id };
+      await store.createFile({ ...upload, createdAt: now - 10 });
+      expect([await store.hasFileWithContent(sha256), await store.hasFileWithContent('cd'.repeat(32))]).toEqual([true, false]);
+      expect(await store.deleteUnattachedFiles(now)).toEqual([sha256]);
+      expect(await store.hasFileWithContent(sha256)).toBe(false);
+    });
+
     test('search finds what messages say now, whether they were changed long after sending or at once', async () => {
       const room = await store.createRoom({ name: 'Edits', topic: '', kind: 'public', createdBy: alice.id });
       const bodies = async (query: string) =>

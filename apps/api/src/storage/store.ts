@@ -169,6 +169,8 @@ export interface ChatStore {
   mayReadFile(fileId: string, userId: string): Promise<boolean>;
   /** Deletes files created before `createdBefore` and never attached; returns blobs now unused. */
   deleteUnattachedFiles(createdBefore: number): Promise<string[]>;
+  /** Whether any upload, attached or not, has these bytes. */
+  hasFileWithContent(sha256: string): Promise<boolean>;
 
   ping(): Promise<void>;
   close(): Promise<void>;
