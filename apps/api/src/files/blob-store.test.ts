@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, expect, test } from 'vitest';
@@ -76,4 +76,15 @@ test('when the question fails, the bytes stay', async () => {
 test('collecting bytes that are already gone is not an error', async () => {
   await blobs.removeUnless(sha, async () => false);
   await expect(blobs.removeUnless(sha, async () => false)).resolves.toBeUndefined();
+});
+
+test('starting up removes only stale temp files: another process sharing the directory may be uploading', async () => {
+  const inProgress = blobs.tempPath();
+  const abandoned = blobs.tempPath();
+  writeFileSync(inProgress, 'half of an upload');
+  writeFileSync(abandoned, 'cut off by a crash');
+  const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+  utimesSync(abandoned, twoHoursAgo, twoHoursAgo);
+  blobs = new BlobStore(dir);
+  expect([existsSync(inProgress), existsSync(abandoned)]).toEqual([true, false]);
 });

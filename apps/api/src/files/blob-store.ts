@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { access, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -10,9 +10,8 @@ import { join } from 'node:path';
  */
 export class BlobStore {
   constructor(private readonly dir: string) {
-    // Whatever is in tmp/ was cut off by a crash or restart mid-upload.
-    rmSync(join(dir, 'tmp'), { recursive: true, force: true });
     for (const sub of ['tmp', 'thumbs']) mkdirSync(join(dir, sub), { recursive: true });
+    removeStaleTempFiles(join(dir, 'tmp'));
   }
 
   tempPath(): string {
@@ -72,4 +71,20 @@ async function place(temp: string, target: string): Promise<void> {
 function ignoreMissing(err: NodeJS.ErrnoException): false {
   if (err.code === 'ENOENT') return false;
   throw err;
+}
+
+/** A temp file untouched this long was cut off by a crash or a restart mid-upload. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/**
+ * Only stale ones: several server processes share this directory, and another one's uploads
+ * in progress (written to all the time) and bytes its collector has set aside are in it too.
+ */
+function removeStaleTempFiles(tmp: string): void {
+  const cutoff = Date.now() - STALE_TEMP_MS;
+  for (const name of readdirSync(tmp)) {
+    const path = join(tmp, name);
+    const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+    if (modified !== undefined && modified < cutoff) rmSync(path, { recursive: true, force: true });
+  }
 }
