@@ -43,3 +43,14 @@ test('a failed PostgreSQL query is logged with its SQL, not its values, however 
   // The error object itself is untouched for whoever handles it.
   expect((failure as DrizzleQueryError).params).toEqual(['a secret message body', '$argon2id$v=19$hash']);
 });
+
+test('a chain of causes that loops back is logged once round, values cut', () => {
+  const { log, lines } = capture();
+  const failed = new DrizzleQueryError('SELECT $1', ['a secret token hash'], new Error('connection reset'));
+  const wrapper = new Error('could not store the session', { cause: failed });
+  failed.cause = wrapper;
+  log.error({ err: wrapper }, 'procedure failed');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain('Failed query: SELECT $1');
+  expect(lines[0]).not.toContain('a secret token hash');
+});

@@ -24,21 +24,23 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
  * message, and errors wrapping it (a TRPCError) take that message over: the whole chain of
  * causes is logged as copies with the values cut out. The errors themselves stay as they are.
  */
-export function withoutQueryValues(err: unknown): unknown {
-  const cuts: [unsafe: string, safe: string][] = [];
-  for (let e = err; e instanceof Error; e = e.cause) {
-    if (e instanceof DrizzleQueryError) cuts.push([e.message, `Failed query: ${e.query}`]);
-  }
+function withoutQueryValues(err: unknown): unknown {
+  const chain: Error[] = [];
+  // A chain of causes may loop back on itself.
+  for (let e = err; e instanceof Error && !chain.includes(e); e = e.cause) chain.push(e);
+  const cuts = chain.filter((e) => e instanceof DrizzleQueryError).map((e) => [e.message, `Failed query: ${e.query}`] as const);
   if (cuts.length === 0) return err;
   const clean = (text: string) => cuts.reduce((t, [unsafe, safe]) => t.replaceAll(unsafe, safe), text);
-  const copy = (e: unknown): unknown => {
-    if (!(e instanceof Error)) return e;
+  const copies = chain.map((e) => {
     const safe = Object.create(Object.getPrototypeOf(e) as object, Object.getOwnPropertyDescriptors(e)) as Error & { params?: unknown };
     safe.message = clean(e.message);
     safe.stack = e.stack === undefined ? undefined : clean(e.stack);
-    safe.cause = copy(e.cause);
     delete safe.params;
     return safe;
-  };
-  return copy(err);
+  });
+  copies.forEach((safe, i) => {
+    const original = chain[i]?.cause;
+    safe.cause = copies[i + 1] ?? (original instanceof Error ? undefined : original);
+  });
+  return copies[0];
 }
