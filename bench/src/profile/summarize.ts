@@ -76,7 +76,10 @@ export function longTasks(file: string, minMs: number): LongTask[] {
   const close = () => {
     if (task && (task.end - task.start) / 1000 >= minMs) {
       const counts = new Map<string, number>();
-      for (const id of task.samples) counts.set(outerFrames(id), (counts.get(outerFrames(id)) ?? 0) + 1);
+      for (const id of task.samples) {
+        const stack = outerFrames(id);
+        counts.set(stack, (counts.get(stack) ?? 0) + 1);
+      }
       const stacks = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([stack, n]) => `${n}× ${stack}`);
       tasks.push({ atMs: Math.round(task.start / 1000), ms: Math.round((task.end - task.start) / 100) / 10, stacks });
     }
