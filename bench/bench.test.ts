@@ -18,7 +18,11 @@ describe('bench harness (smoke)', () => {
         expect(run?.duplicates, name).toBe(0);
         expect(run?.sendErrors, name).toBe(0);
       }
+      expect(t?.costModel?.points.map((p) => p.members), name).toEqual(SMOKE.costModel?.members);
+      for (const point of t?.costModel?.points ?? []) expect([point.lost, point.duplicates], name).toEqual([0, 0]);
     }
-    expect(toMarkdown(results)).toContain('| big room: p99 latency (ms) |');
+    const markdown = toMarkdown(results);
+    expect(markdown).toContain('| big room: p99 latency (ms) |');
+    expect(markdown).toContain('CPU µs each further member costs (fitted)');
   });
 });

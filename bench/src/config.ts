@@ -15,6 +15,8 @@ export interface BenchConfig {
   idle: { counts: number[]; rooms: number; settleMs: number } | null;
   storm: { clients: number; backlog: number; live: number } | null;
   history: { messages: number; pages: number } | null;
+  /** One room at `messagesPerSec` with each number of `members`: CPU per message and per delivery. */
+  costModel: { messagesPerSec: number; members: number[]; phase: RunPhase } | null;
   /** ChatStore.sendMessage micro-benchmark: `messages` per mode, grouped `batch` at a time. */
   groupCommit: { messages: number; batch: number } | null;
 }
@@ -30,10 +32,12 @@ export const QUICK: BenchConfig = {
     bigRoom: { ...bigRoom, deliveriesPerSec: 20_000 },
     manyRooms: { ...manyRooms, deliveriesPerSec: 10_000 },
   },
-  ladder: { phase: { durationMs: 2_000, warmupMs: 300, drainMs: 2_000 }, shape: bigRoom, start: 5_000, factor: 1.5, maxSteps: 10, p99LimitMs: 100 },
+  ladder: { phase: { durationMs: 2_000, warmupMs: 300, drainMs: 2_000 }, shape: bigRoom, start: 5_000, factor: 1.5, maxSteps: 11, p99LimitMs: 100 },
   idle: { counts: [500, 1_000], rooms: 10, settleMs: 1_500 },
   storm: { clients: 1_000, backlog: 50, live: 20 },
   history: { messages: 100_000, pages: 500 },
+  // Full mode only: three more loads per target would take quick mode past three minutes.
+  costModel: null,
   groupCommit: { messages: 2_000, batch: 20 },
 };
 
@@ -42,9 +46,10 @@ export const FULL: BenchConfig = {
   mode: 'full',
   users: 200,
   fixed: { ...QUICK.fixed, phase: { durationMs: 20_000, warmupMs: 2_000, drainMs: 5_000 } },
-  ladder: { ...(QUICK.ladder as NonNullable<BenchConfig['ladder']>), phase: { durationMs: 5_000, warmupMs: 500, drainMs: 3_000 }, maxSteps: 11 },
+  ladder: { ...(QUICK.ladder as NonNullable<BenchConfig['ladder']>), phase: { durationMs: 5_000, warmupMs: 500, drainMs: 3_000 } },
   idle: { counts: [2_000, 5_000], rooms: 50, settleMs: 3_000 },
   history: { messages: 1_000_000, pages: 2_000 },
+  costModel: { messagesPerSec: 200, members: [2, 20, 200], phase: { durationMs: 10_000, warmupMs: 2_000, drainMs: 3_000 } },
   groupCommit: { messages: 10_000, batch: 20 },
 };
 
@@ -61,5 +66,6 @@ export const SMOKE: BenchConfig = {
   idle: null,
   storm: null,
   history: null,
+  costModel: { messagesPerSec: 50, members: [2, 4], phase: { durationMs: 500, warmupMs: 100, drainMs: 5_000 } },
   groupCommit: null,
 };

@@ -4,6 +4,7 @@ import { machineInfo, type MachineInfo } from './report/machine.ts';
 import { startTarget } from './targets/start.ts';
 import { TARGETS, type TargetName } from './targets/target.ts';
 import type { LoadResult } from './workloads/audience.ts';
+import { costModel, type CostModel } from './workloads/cost-model.ts';
 import { fixedLoad } from './workloads/fixed-load.ts';
 import { groupCommit, type GroupCommitResult } from './workloads/group-commit.ts';
 import { historyPaging, type HistoryResult } from './workloads/history.ts';
@@ -15,6 +16,7 @@ export interface TargetResults {
   bigRoom: LoadResult;
   manyRooms: LoadResult;
   ladder: LadderResult | null;
+  costModel: CostModel | null;
   idle: IdlePoint[] | null;
 }
 
@@ -37,7 +39,7 @@ const log = (line: string, quiet: boolean) => {
 /** Load workloads on one fresh target process, then idle memory on another. */
 async function benchTarget(name: TargetName, cfg: BenchConfig, quiet: boolean): Promise<TargetResults> {
   const target = await startTarget(name);
-  let bigRoom: LoadResult, manyRooms: LoadResult, ladder: LadderResult | null;
+  let bigRoom: LoadResult, manyRooms: LoadResult, ladder: LadderResult | null, costs: CostModel | null;
   try {
     const driver = await driverFor(target, cfg.users);
     log(`${name}: big room`, quiet);
@@ -46,12 +48,14 @@ async function benchTarget(name: TargetName, cfg: BenchConfig, quiet: boolean): 
     manyRooms = await fixedLoad(target, driver, 'many', cfg.fixed.manyRooms, cfg.fixed.phase);
     log(`${name}: rate ladder`, quiet);
     ladder = cfg.ladder ? await rateLadder(target, driver, cfg.ladder) : null;
+    log(`${name}: cost per message and per delivery`, quiet);
+    costs = cfg.costModel ? await costModel(target, driver, cfg.costModel) : null;
   } finally {
     await target.stop();
   }
   log(`${name}: idle connections`, quiet);
   const idle = cfg.idle ? await idleMemory(name, cfg.idle, cfg.users) : null;
-  return { bigRoom, manyRooms, ladder, idle };
+  return { bigRoom, manyRooms, ladder, costModel: costs, idle };
 }
 
 export async function runSuite(cfg: BenchConfig, opts: { targets?: readonly TargetName[]; quiet?: boolean } = {}): Promise<BenchResults> {

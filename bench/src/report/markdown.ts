@@ -26,6 +26,19 @@ function loadRows(r: BenchResults, key: 'bigRoom' | 'manyRooms', title: string):
   ];
 }
 
+function costRows(r: BenchResults): string[] {
+  const c = r.config.costModel;
+  if (!c) return [];
+  const title = `cost model (1 room, ${fmt(c.messagesPerSec)} messages/s)`;
+  return [
+    ...c.members.map((members, i) =>
+      row(r, `${title}: server CPU µs per message at ${members} members`, (t) => t.costModel?.points[i]?.cpuUsPerMessage),
+    ),
+    row(r, `${title}: CPU µs a message costs whatever the room's size (fitted)`, (t) => t.costModel?.perMessageUs),
+    row(r, `${title}: CPU µs each further member costs (fitted)`, (t) => t.costModel?.perDeliveryUs),
+  ];
+}
+
 /** The results as Markdown: machine, one table with every figure as a ratio to bare ws, the targets. */
 export function toMarkdown(r: BenchResults): string {
   const m = r.machine;
@@ -50,6 +63,7 @@ export function toMarkdown(r: BenchResults): string {
       (t) => t.ladder?.ceiling,
       (t) => (t.ladder && !t.ladder.limitReached ? '≥ ' : ''),
     ),
+    ...costRows(r),
     ...idleCounts.flatMap((_, i) => [
       row(r, `idle: RSS per connection from ${i === 0 ? '1' : fmt(idleCounts[i - 1])} to ${fmt(idleCounts[i])} (bytes)`, (t) => t.idle?.[i]?.rssPerConnection),
       row(r, `idle: V8 heap per connection at ${fmt(idleCounts[i])} (bytes)`, (t) => t.idle?.[i]?.heapPerConnection),
@@ -83,7 +97,7 @@ export function toMarkdown(r: BenchResults): string {
     );
   }
   lines.push('## Targets (issue 6)', '', '| target | measured | met |', '| --- | --- | --- |');
-  for (const c of checkTargets(r)) lines.push(`| ${c.goal} | ${c.measured} | ${c.met ? 'yes' : '**no**'} |`);
+  for (const c of checkTargets(r)) lines.push(`| ${c.goal} | ${c.measured} | ${c.met === null ? 'not measured' : c.met ? 'yes' : '**no**'} |`);
   lines.push('', '![p99 latency against offered load](latest-latency.svg)', '');
   return lines.join('\n');
 }
