@@ -27,7 +27,10 @@ export interface Backends {
 export async function openBackends(config: Config, log: Logger): Promise<Backends> {
   const store: ChatStore = config.databaseUrl
     ? await openPostgresStore(config.databaseUrl, log)
-    : new SqliteStore(join(config.dataDir, 'chat.db'));
+    : new SqliteStore(join(config.dataDir, 'chat.db'), {
+        onIndexingFailed: (err) => log.warn({ err }, 'search index: new messages cannot be indexed; retrying every 200 ms, and searches index for themselves'),
+        onIndexingRecovered: (failedAttempts) => log.info({ failedAttempts }, 'search index: indexing works again'),
+      });
   if (!config.redisUrl) {
     return {
       store,

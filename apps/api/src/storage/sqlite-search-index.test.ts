@@ -87,3 +87,27 @@ test('closing the store indexes what is pending, so a restart starts with a comp
   store = new SqliteStore(file);
   expect((await store.searchMessages({ userId: '1', query: 'shutdown', roomId: null, limit: 10 })).length).toBe(1);
 });
+
+test('indexing that keeps failing is reported once, and so is its recovery', async () => {
+  const failures: unknown[] = [];
+  const recoveries: number[] = [];
+  await store.close();
+  store = new SqliteStore(file, { onIndexingFailed: (err) => failures.push(err), onIndexingRecovered: (n) => recoveries.push(n) });
+  const { send } = await roomWithAuthor();
+  // The index table gone, as in a damaged or hand-edited database: every batch fails.
+  const definition = (peek.prepare("SELECT sql FROM sqlite_schema WHERE name = 'messages_fts'").get() as { sql: string }).sql;
+  peek.exec('DROP TABLE messages_fts');
+  await send('written while the index is gone');
+  await vi.waitFor(() => expect(failures).toHaveLength(1), { timeout: 5_000, interval: 20 });
+  expect(String(failures[0])).toContain('messages_fts');
+  // Retried every 200 ms meanwhile, without a report each time.
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  expect(failures).toHaveLength(1);
+  expect(recoveries).toEqual([]);
+  peek.exec(definition);
+  await vi.waitFor(() => expect(recoveries).toHaveLength(1), { timeout: 5_000, interval: 20 });
+  expect(recoveries[0]).toBeGreaterThan(1);
+  expect(indexedUpTo()).toBe(1);
+  checkIndex();
+  expect(await store.searchMessages({ userId: '1', query: 'index is gone', roomId: null, limit: 10 })).toHaveLength(1);
+});

@@ -14,13 +14,26 @@ const DELAY_MS = 200;
  * 0003): every message up to it is in the index, none above it is. A search first indexes
  * whatever is pending, so it sees every message stored before it.
  */
+/** Where background indexing reports trouble: the server logs it. */
+export interface IndexingReports {
+  /** The first batch of a run of failed ones: every batch is retried until one succeeds. */
+  onIndexingFailed?(error: unknown): void;
+  /** A batch succeeded after `failedAttempts` failed ones. */
+  onIndexingRecovered?(failedAttempts: number): void;
+}
+
 export class SqliteSearchIndex {
   private timer: NodeJS.Timeout | null = null;
+  /** Background batches failed in a row. */
+  private failures = 0;
   /** Whether messages may be waiting; unknown (so true) until the first batch after opening. */
   private pending = true;
   private readonly indexBatch: () => number;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly reports: IndexingReports = {},
+  ) {
     const progress = db.prepare<[], { upTo: number }>('SELECT indexed_up_to AS upTo FROM search_index_progress WHERE id = 1');
     const nextBatch = db.prepare<[after: number, limit: number], { last: number | null; rows: number }>(
       'SELECT max(id) AS last, count(*) AS rows FROM (SELECT id FROM messages WHERE id > ? ORDER BY id LIMIT ?)',
@@ -73,11 +86,15 @@ export class SqliteSearchIndex {
     let indexed: number;
     try {
       indexed = this.batch();
-    } catch {
+    } catch (error) {
       // Retried later; a search meanwhile indexes for itself and reports the error to its caller.
+      // Reported once per run of failures: a retry every 200 ms would flood the log.
+      if (this.failures++ === 0) this.reports.onIndexingFailed?.(error);
       this.schedule();
       return;
     }
+    if (this.failures > 0) this.reports.onIndexingRecovered?.(this.failures);
+    this.failures = 0;
     // A full batch means more is waiting: go on after the I/O that queued up meanwhile.
     if (indexed === BATCH_ROWS) this.schedule(0);
   }

@@ -15,7 +15,7 @@ import {
 import { DomainError } from './errors.ts';
 import { GroupCommit } from './group-commit.ts';
 import { checkpointInBackground } from './sqlite-checkpointer.ts';
-import { SqliteSearchIndex } from './sqlite-search-index.ts';
+import { SqliteSearchIndex, type IndexingReports } from './sqlite-search-index.ts';
 import { prepareHotStatements, type HotStatements, type PageRow } from './sqlite-statements.ts';
 import { assembleWindow, windowReads } from './history-window.ts';
 import { directKey, groupAttachments, iso, likePattern, num, otherMember, toFileRecord, toMessage, toUser } from './rows.ts';
@@ -34,10 +34,10 @@ export class SqliteStore implements ChatStore {
   private readonly stopCheckpoints: () => Promise<void>;
   private readonly searchIndex: SqliteSearchIndex;
 
-  constructor(file: string) {
+  constructor(file: string, reports: IndexingReports = {}) {
     this.conn = openSqlite(file);
     this.hot = prepareHotStatements(this.conn.raw);
-    this.searchIndex = new SqliteSearchIndex(this.conn.raw);
+    this.searchIndex = new SqliteSearchIndex(this.conn.raw, reports);
     this.stopCheckpoints = file === ':memory:' ? async () => {} : checkpointInBackground(this.conn.raw, file);
     this.sends = new GroupCommit(
       (body) => this.conn.raw.transaction(body)(),
