@@ -5,6 +5,14 @@ const BATCH_ROWS = 1_000;
 /** How long new messages wait to be indexed: under load a batch then holds a fraction of a second's sends. */
 const DELAY_MS = 200;
 
+/** Where background indexing reports trouble: the server logs it. */
+export interface IndexingReports {
+  /** The first batch of a run of failed ones: every batch is retried until one succeeds. */
+  onIndexingFailed?(error: unknown): void;
+  /** A batch succeeded after `failedAttempts` failed ones. */
+  onIndexingRecovered?(failedAttempts: number): void;
+}
+
 /**
  * The trigram index of message bodies, filled in batches after the sends that stored the
  * messages have committed. Inside the send's own transaction, indexing cost as much as the rest
@@ -14,14 +22,6 @@ const DELAY_MS = 200;
  * 0003): every message up to it is in the index, none above it is. A search first indexes
  * whatever is pending, so it sees every message stored before it.
  */
-/** Where background indexing reports trouble: the server logs it. */
-export interface IndexingReports {
-  /** The first batch of a run of failed ones: every batch is retried until one succeeds. */
-  onIndexingFailed?(error: unknown): void;
-  /** A batch succeeded after `failedAttempts` failed ones. */
-  onIndexingRecovered?(failedAttempts: number): void;
-}
-
 export class SqliteSearchIndex {
   private timer: NodeJS.Timeout | null = null;
   /** Background batches failed in a row. */
