@@ -6,8 +6,10 @@ import { runSuite } from './src/suite.ts';
 // The harness itself, for a few seconds with tiny numbers: no timing assertions, only that every
 // message reached every subscriber exactly once on our server and on the bare ws baseline.
 describe('bench harness (smoke)', () => {
-  it('runs against our server and bare ws with nothing lost or duplicated', async () => {
-    const results = await runSuite(SMOKE, { targets: ['ws', 'ours'], quiet: true });
+  it('runs against our server and bare ws with nothing lost or duplicated, in two rounds', async () => {
+    const results = await runSuite(SMOKE, { targets: ['ws', 'ours'], quiet: true, repeat: 2 });
+    expect(results.rounds?.ws).toHaveLength(2);
+    expect(results.rounds?.ours).toHaveLength(2);
     for (const name of ['ws', 'ours'] as const) {
       const t = results.targets[name];
       expect(t, name).toBeDefined();
@@ -24,5 +26,6 @@ describe('bench harness (smoke)', () => {
     const markdown = toMarkdown(results);
     expect(markdown).toContain('| big room: p99 latency (ms) |');
     expect(markdown).toContain('CPU µs each further member costs (fitted)');
+    expect(markdown).toContain('2 rounds, the targets in alternating order');
   });
 });

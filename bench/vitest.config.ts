@@ -3,7 +3,7 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   test: {
     name: 'bench',
-    include: ['bench.test.ts'],
+    include: ['bench.test.ts', 'src/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 60_000,
   },

@@ -1,6 +1,7 @@
 import { driverFor } from './clients/drivers.ts';
 import type { BenchConfig } from './config.ts';
 import { machineInfo, type MachineInfo } from './report/machine.ts';
+import { medianResults, roundOrder } from './rounds.ts';
 import { startTarget } from './targets/start.ts';
 import { TARGETS, type TargetName } from './targets/target.ts';
 import type { LoadResult } from './workloads/audience.ts';
@@ -25,7 +26,12 @@ export interface BenchResults {
   mode: BenchConfig['mode'];
   machine: MachineInfo;
   config: BenchConfig;
+  /** Each target's figures: with several rounds, the median of its rounds (rounds.ts). */
   targets: Partial<Record<TargetName, TargetResults>>;
+  /** How many times every target ran, in alternating order. */
+  repeat: number;
+  /** Every round's own results, when there was more than one. */
+  rounds?: Partial<Record<TargetName, TargetResults[]>>;
   storm: StormResult | null;
   history: HistoryResult | null;
   groupCommit: GroupCommitResult | null;
@@ -37,33 +43,46 @@ const log = (line: string, quiet: boolean) => {
 };
 
 /** Load workloads on one fresh target process, then idle memory on another. */
-async function benchTarget(name: TargetName, cfg: BenchConfig, quiet: boolean): Promise<TargetResults> {
+async function benchTarget(name: TargetName, cfg: BenchConfig, say: (line: string) => void): Promise<TargetResults> {
   const target = await startTarget(name);
   let bigRoom: LoadResult, manyRooms: LoadResult, ladder: LadderResult | null, costs: CostModel | null;
   try {
     const driver = await driverFor(target, cfg.users);
-    log(`${name}: big room`, quiet);
+    say('big room');
     bigRoom = await fixedLoad(target, driver, 'big', cfg.fixed.bigRoom, cfg.fixed.phase);
-    log(`${name}: many rooms`, quiet);
+    say('many rooms');
     manyRooms = await fixedLoad(target, driver, 'many', cfg.fixed.manyRooms, cfg.fixed.phase);
-    log(`${name}: rate ladder`, quiet);
+    say('rate ladder');
     ladder = cfg.ladder ? await rateLadder(target, driver, cfg.ladder) : null;
-    log(`${name}: cost per message and per delivery`, quiet);
+    say('cost per message and per delivery');
     costs = cfg.costModel ? await costModel(target, driver, cfg.costModel) : null;
   } finally {
     await target.stop();
   }
-  log(`${name}: idle connections`, quiet);
+  say('idle connections');
   const idle = cfg.idle ? await idleMemory(name, cfg.idle, cfg.users) : null;
   return { bigRoom, manyRooms, ladder, costModel: costs, idle };
 }
 
-export async function runSuite(cfg: BenchConfig, opts: { targets?: readonly TargetName[]; quiet?: boolean } = {}): Promise<BenchResults> {
+export async function runSuite(
+  cfg: BenchConfig,
+  opts: { targets?: readonly TargetName[]; quiet?: boolean; repeat?: number } = {},
+): Promise<BenchResults> {
   const started = Date.now();
   const quiet = opts.quiet ?? false;
+  const names = opts.targets ?? TARGETS;
+  const repeat = opts.repeat ?? 1;
+  const rounds: Partial<Record<TargetName, TargetResults[]>> = {};
+  for (let round = 0; round < repeat; round++) {
+    for (const name of roundOrder(names, round)) {
+      const label = repeat > 1 ? `${name} (round ${round + 1} of ${repeat})` : name;
+      const results = await benchTarget(name, cfg, (line) => log(`${label}: ${line}`, quiet));
+      (rounds[name] ??= []).push(results);
+    }
+  }
   const targets: BenchResults['targets'] = {};
-  for (const name of opts.targets ?? TARGETS) targets[name] = await benchTarget(name, cfg, quiet);
-  const runsOurs = (opts.targets ?? TARGETS).includes('ours');
+  for (const name of names) targets[name] = medianResults(rounds[name] ?? []);
+  const runsOurs = names.includes('ours');
   log('ours: reconnect storm', quiet);
   const storm = cfg.storm && runsOurs ? await reconnectStorm(cfg.storm, cfg.users) : null;
   log('ours: history paging', quiet);
@@ -76,6 +95,8 @@ export async function runSuite(cfg: BenchConfig, opts: { targets?: readonly Targ
     machine: machineInfo(),
     config: cfg,
     targets,
+    repeat,
+    ...(repeat > 1 ? { rounds } : {}),
     storm,
     history,
     groupCommit: grouped,

@@ -53,6 +53,13 @@ export function toMarkdown(r: BenchResults): string {
       `Many rooms: ${f.manyRooms.rooms} × ${f.manyRooms.members}, ${f.manyRooms.sendersPerRoom} sender each, ${fmt(f.manyRooms.deliveriesPerSec)} deliveries/s. ` +
       `${f.phase.durationMs / 1000} s measured after ${f.phase.warmupMs / 1000} s warm-up; 140-byte bodies; open loop, latency from the scheduled send time.`,
     '',
+    ...(r.repeat > 1
+      ? [
+          `${r.repeat} rounds, the targets in alternating order; every figure is the median of its rounds (a loss or duplicate in any round counts), ` +
+            'the ladder and its chart are the round with the median ceiling; `latest.json` holds every round.',
+          '',
+        ]
+      : []),
     `| figure (× = ratio to bare ws) | ${COLUMNS.map((n) => TARGET_LABEL[n]).join(' | ')} |`,
     `| --- | ${COLUMNS.map(() => '---').join(' | ')} |`,
     ...loadRows(r, 'bigRoom', 'big room'),
