@@ -544,6 +544,25 @@ describe('two people chatting in the browser', () => {
     stage.publishScreenshots(['desktop-light', 'desktop-dark', 'desktop-dark-unread', 'mobile-sign-in', 'mobile-sidebar', 'mobile-room']);
   });
 
+  it('shows who is online in the members list, as it changes', async () => {
+    await pageA.getByRole('link', { name: 'General' }).click();
+    await visible(composer(pageA, 'General'));
+    await pageA.getByRole('button', { name: /^Members \(\d+\)$/ }).click();
+    const members = await visible(pageA.getByRole('dialog', { name: 'Members of General' }));
+    const row = (name: string) => members.getByRole('listitem').filter({ hasText: name });
+    await visible(row('Bob Okafor').getByText('Online', { exact: true }));
+
+    // A newcomer signs up (and so joins General); the open list learns it from the server's
+    // push, well before its once-a-minute refresh.
+    const ginaPage = await newPage();
+    await signUp(ginaPage, stage.server.url, { username: 'gina', displayName: 'Gina Park', password: 'a third good password' });
+    await row('Gina Park').getByText('Online', { exact: true }).waitFor({ timeout: 10_000 });
+    await ginaPage.context().close();
+    await row('Gina Park').getByText('Offline', { exact: true }).waitFor({ timeout: 10_000 });
+    await visible(row('Bob Okafor').getByText('Online', { exact: true }));
+    await pageA.keyboard.press('Escape');
+  });
+
   it('signs out back to the sign-in form', async () => {
     await pageA.getByRole('button', { name: 'Sign out' }).click();
     await visible(pageA.getByRole('button', { name: 'Sign in' }));

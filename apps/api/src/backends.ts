@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Config } from './config.ts';
-import type { FanOut } from './fanout/fanout.ts';
+import { PRESENCE_CHANNEL, type FanOut } from './fanout/fanout.ts';
 import { MemoryFanOut } from './fanout/memory-fanout.ts';
 import { connectOrFail, connectRedis, RedisFanOut } from './fanout/redis-fanout.ts';
 import type { Logger } from './log.ts';
-import { LocalPresence, type Presence } from './presence/presence.ts';
+import { LocalPresence, type Presence, type PresenceAnnouncer } from './presence/presence.ts';
 import { RedisPresence } from './presence/redis-presence.ts';
 import { createRateLimits, type RateLimits } from './rate-limit.ts';
 import { PostgresStore } from './storage/postgres-store.ts';
@@ -32,10 +32,11 @@ export async function openBackends(config: Config, log: Logger): Promise<Backend
         onIndexingRecovered: (failedAttempts) => log.info({ failedAttempts }, 'search index: indexing works again'),
       });
   if (!config.redisUrl) {
+    const fanout = new MemoryFanOut();
     return {
       store,
-      fanout: new MemoryFanOut(),
-      presence: new LocalPresence(),
+      fanout,
+      presence: new LocalPresence(announcer(fanout, log)),
       limits: createRateLimits(config.rateLimit),
       close: () => store.close(),
     };
@@ -52,7 +53,7 @@ export async function openBackends(config: Config, log: Logger): Promise<Backend
     await store.close();
     throw err;
   }
-  const presence = new RedisPresence({ redis: commands, prefix: redisOpts.prefix, log });
+  const presence = new RedisPresence({ redis: commands, prefix: redisOpts.prefix, log, announce: announcer(fanout, log) });
   const shared = fanout;
   return {
     store,
@@ -65,6 +66,15 @@ export async function openBackends(config: Config, log: Logger): Promise<Backend
       commands.disconnect();
       await store.close();
     },
+  };
+}
+
+/** Presence changes go out on the fan-out, for the members lists that are open (rooms/room-presence.ts). */
+function announcer(fanout: FanOut, log: Logger): PresenceAnnouncer {
+  return (userId) => {
+    fanout.publish(PRESENCE_CHANNEL, { kind: 'presence', userId }).catch((err: Error) => {
+      log.debug({ reason: err.message }, 'presence change not announced; open members lists poll it');
+    });
   };
 }
 

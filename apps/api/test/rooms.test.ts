@@ -208,6 +208,30 @@ describe('room.members online', () => {
     await eventually(async () => expect(await onlineOf()).toBe(false));
   });
 
+  test('room.onPresence streams who is online, then each real change, pushed', async () => {
+    const host = pool.add(await signUp(server, 'watcher'));
+    const { token, user: guest } = await connectHttp(server).auth.register.mutate({
+      username: uniqueName('comer').replace(/-/g, '_'),
+      password: 'correct horse battery',
+    });
+    const room = await host.client.room.create.mutate({ name: uniqueName('Live presence') });
+    await connectHttp(server, token).room.join.mutate({ roomId: room.id });
+    const events: unknown[] = [];
+    const sub = host.client.room.onPresence.subscribe({ roomId: room.id }, { onData: (event) => events.push(event) });
+    await eventually(() => expect(events).toEqual([{ type: 'snapshot', online: [host.user.id] }]));
+
+    const first = pool.connect(server, token);
+    await eventually(() => expect(events.at(-1)).toEqual({ type: 'change', userId: guest.id, online: true }));
+    // A second socket and the first one closing change nothing: the guest is still online.
+    const second = pool.connect(server, token);
+    expect(await second.client.auth.me.query()).toEqual(guest);
+    await first.close();
+    await second.close();
+    await eventually(() => expect(events.at(-1)).toEqual({ type: 'change', userId: guest.id, online: false }));
+    expect(events).toHaveLength(3);
+    sub.unsubscribe();
+  });
+
   test('a user who only ever used HTTP is offline', async () => {
     const { token, user } = await connectHttp(server).auth.register.mutate({
       username: uniqueName('httponly').replace(/-/g, '_'),

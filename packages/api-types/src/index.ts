@@ -10,5 +10,8 @@ export type User = RouterOutputs['auth']['register']['user'];
 export type Room = RouterOutputs['room']['create'];
 export type Message = RouterOutputs['message']['send'];
 export type RoomEvent = { type: 'created' | 'updated' | 'deleted'; message: Message };
+export type RoomMember = RouterOutputs['room']['members'][number];
+/** What `room.onPresence` streams: who is online, then each change. */
+export type PresenceEvent = RouterOutputs['room']['onPresence'] extends AsyncIterable<infer E> ? E : never;
 
 export * from './schemas.ts';

@@ -7,6 +7,8 @@ export type BusMessage =
   | { kind: 'member-left'; roomId: string; userId: string }
   | { kind: 'rooms-changed'; userId: string }
   | { kind: 'session-revoked'; sessionId: string }
+  /** A user's presence may have changed; sent once the change is visible to every process. */
+  | { kind: 'presence'; userId: string }
   /**
    * Never published: a fan-out hands it to every listener of every channel after it may have
    * missed messages (its Redis connection dropped and is back). Listeners re-read what they
@@ -20,6 +22,7 @@ export type PublishedMessage = Exclude<BusMessage, { kind: 'resync' }>;
 export const roomChannel = (roomId: string) => `room:${roomId}`;
 export const userChannel = (userId: string) => `user:${userId}`;
 export const SESSIONS_CHANNEL = 'sessions';
+export const PRESENCE_CHANNEL = 'presence';
 
 /**
  * Live publish/subscribe by channel. Implementations: in-process (one server) and

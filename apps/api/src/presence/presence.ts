@@ -7,10 +7,14 @@ export interface Presence {
   close(): Promise<void>;
 }
 
+/** Called when a user's presence may have changed, once every process can see the change. */
+export type PresenceAnnouncer = (userId: string) => void;
+
 /** Presence within this process: counts of open sockets per user. */
 export class LocalPresence implements Presence {
   private readonly sockets = new Map<string, number>();
 
+  /** `onChange` hears a user's first socket opening and last socket closing, here. */
   constructor(private readonly onChange: (userId: string, online: boolean) => void = () => {}) {}
 
   connect(userId: string): () => void {

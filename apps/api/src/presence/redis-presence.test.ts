@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { afterAll, expect, test } from 'vitest';
 import { dropRedisKeys, redisPrefix, TEST_REDIS_URL } from '../../test/services.ts';
@@ -12,15 +13,21 @@ afterAll(async () => {
   for (const p of prefixes) await dropRedisKeys(p);
 });
 
-async function processes(count: number, timing = { heartbeatMs: 50, ttlMs: 400 }) {
+async function processes(count: number, timing = { heartbeatMs: 50, ttlMs: 400 }, announce?: (process: number, userId: string) => void) {
   const prefix = await redisPrefix();
   prefixes.push(prefix);
-  return Array.from({ length: count }, () => {
+  const clients = Array.from({ length: count }, () => {
     const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
     redis.on('error', () => {});
     connections.push(redis);
-    return { redis, presence: new RedisPresence({ redis, prefix, log, ...timing }) };
+    return redis;
   });
+  // Connected first, as the server does (backends.ts): commands fail fast while not connected.
+  await Promise.all(clients.map((redis) => (redis.status === 'ready' ? undefined : once(redis, 'ready'))));
+  return clients.map((redis, i) => ({
+    redis,
+    presence: new RedisPresence({ redis, prefix, log, ...timing, announce: (userId) => announce?.(i, userId) }),
+  }));
 }
 
 const until = async (check: () => Promise<boolean>) => {
@@ -58,4 +65,22 @@ test('while Redis is unreachable a process still answers for its own sockets', a
   only!.redis.disconnect();
   expect([...(await only!.presence.onlineAmong(['5', '6']))]).toEqual(['5']);
   await only!.presence.close();
+});
+
+test('a change is announced once the other processes can see it', async () => {
+  // Slow heartbeats: only the change itself can make the user visible elsewhere in time.
+  const seen: { process: number; userId: string; onlineElsewhere: boolean }[] = [];
+  const [one, two] = await processes(2, { heartbeatMs: 60_000, ttlMs: 120_000 }, (process, userId) => {
+    void two!.presence.onlineAmong([userId]).then((online) => seen.push({ process, userId, onlineElsewhere: online.has(userId) }));
+  });
+  await new Promise((r) => setTimeout(r, 100)); // both have sent their first heartbeat
+  const release = one!.presence.connect('9');
+  await until(async () => seen.length === 1);
+  release();
+  await until(async () => seen.length === 2);
+  expect(seen).toEqual([
+    { process: 0, userId: '9', onlineElsewhere: true },
+    { process: 0, userId: '9', onlineElsewhere: false },
+  ]);
+  await Promise.all([one!.presence.close(), two!.presence.close()]);
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.ts';
-import { LocalPresence, type Presence } from './presence.ts';
+import { LocalPresence, type Presence, type PresenceAnnouncer } from './presence.ts';
 
 export interface RedisPresenceOptions {
   redis: Redis;
@@ -12,6 +12,8 @@ export interface RedisPresenceOptions {
   heartbeatMs?: number;
   /** A process not heard of for this long is gone, and so are its users (default 20 s). */
   ttlMs?: number;
+  /** Told of each change on this process after Redis has it, so other processes see it too. */
+  announce?: PresenceAnnouncer;
 }
 
 /**
@@ -33,7 +35,9 @@ export class RedisPresence implements Presence {
     this.ttlMs = opts.ttlMs ?? 20_000;
     this.local = new LocalPresence((userId, online) => {
       const change = online ? opts.redis.sadd(this.setKey(this.id), userId) : opts.redis.srem(this.setKey(this.id), userId);
-      change.catch((err: Error) => opts.log.debug({ reason: err.message }, 'presence update failed; the heartbeat repairs it'));
+      change
+        .catch((err: Error) => opts.log.debug({ reason: err.message }, 'presence update failed; the heartbeat repairs it'))
+        .finally(() => opts.announce?.(userId));
     });
     this.timer = setInterval(() => void this.heartbeat(), this.heartbeatMs);
     this.timer.unref();

@@ -7,6 +7,7 @@ import { protectedProcedure, router } from '../trpc.ts';
 import { roomTyping } from '../typing/room-typing.ts';
 import { notifyRoomsChanged } from '../users/user-events.ts';
 import { requireMember, requireReadable } from './access.ts';
+import { roomPresence } from './room-presence.ts';
 
 /** Everyone in the room, and whoever just left it, sees the room's member count change at once. */
 async function notifyMembership(app: App, roomId: string, alsoUserId: string): Promise<void> {
@@ -87,5 +88,11 @@ export const roomRouter = router({
   onTyping: protectedProcedure.input(roomIdInput).subscription(async ({ ctx, input, signal }) => {
     const room = await requireReadable(ctx.app, input.roomId, ctx.session.user.id);
     return roomTyping({ app: ctx.app, room, session: ctx.session, signal });
+  }),
+
+  /** The members' presence as it changes: a snapshot of who is online, then each change. */
+  onPresence: protectedProcedure.input(roomIdInput).subscription(async ({ ctx, input, signal }) => {
+    const room = await requireReadable(ctx.app, input.roomId, ctx.session.user.id);
+    return roomPresence({ app: ctx.app, room, session: ctx.session, signal });
   }),
 });

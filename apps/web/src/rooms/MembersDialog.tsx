@@ -4,10 +4,25 @@ import { trpc } from '../trpc.ts';
 import { Avatar } from '../ui/Avatar.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { muted } from '../ui/styles.ts';
+import { withPresence } from './memberPresence.ts';
 
 export function MembersDialog({ room, onClose }: { room: Room; onClose(): void }) {
-  // Presence has no live event, so an open list refreshes itself now and then.
-  const members = trpc.room.members.useQuery({ roomId: room.id }, { refetchInterval: 20_000 });
+  const utils = trpc.useUtils();
+  // Presence changes arrive live (joins and departures through useRoomListSync); the list is
+  // read again now and then for what no event announces: the users of a server process that
+  // died go offline when its entry lapses.
+  const members = trpc.room.members.useQuery({ roomId: room.id }, { refetchInterval: 60_000 });
+  trpc.room.onPresence.useSubscription(
+    { roomId: room.id },
+    {
+      onData: (event) => {
+        const current = utils.room.members.getData({ roomId: room.id });
+        const next = current && withPresence(current, event);
+        if (next) utils.room.members.setData({ roomId: room.id }, next);
+        else void utils.room.members.invalidate({ roomId: room.id });
+      },
+    },
+  );
   const sorted = [...(members.data ?? [])].sort(
     (a, b) => Number(b.online) - Number(a.online) || a.user.displayName.localeCompare(b.user.displayName),
   );
