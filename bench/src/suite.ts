@@ -54,8 +54,11 @@ async function benchTarget(name: TargetName, cfg: BenchConfig, say: (line: strin
     manyRooms = await fixedLoad(target, driver, 'many', cfg.fixed.manyRooms, cfg.fixed.phase);
     say('rate ladder');
     ladder = cfg.ladder ? await rateLadder(target, driver, cfg.ladder) : null;
-    say('cost per message and per delivery');
-    costs = cfg.costModel ? await costModel(target, driver, cfg.costModel) : null;
+    costs = null;
+    if (cfg.costModel) {
+      say('cost per message and per delivery');
+      costs = await costModel(target, driver, cfg.costModel);
+    }
   } finally {
     await target.stop();
   }

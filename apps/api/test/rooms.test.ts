@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { connectHttp, eventually, roomByName, signUp } from './harness.ts';
-import { expectCode, type Member, serverForFile, uniqueName } from './helpers.ts';
+import { codeOf, expectCode, type Member, serverForFile, uniqueName } from './helpers.ts';
 
 const { server, pool, users: { alice, bob, carol } } = await serverForFile(['alice', 'bob', 'carol']);
 
@@ -230,6 +230,23 @@ describe('room.members online', () => {
     await eventually(() => expect(events.at(-1)).toEqual({ type: 'change', userId: guest.id, online: false }));
     expect(events).toHaveLength(3);
     sub.unsubscribe();
+  });
+
+  test('room.onPresence of a private room is refused to an outsider', async () => {
+    const owner = pool.add(await signUp(server, 'owner'));
+    const outsider = pool.add(await signUp(server, 'outsider'));
+    const room = await owner.client.room.create.mutate({ name: uniqueName('Private presence'), kind: 'private' });
+    const events: unknown[] = [];
+    let settle: (err: unknown) => void = () => {};
+    const settled = new Promise<unknown>((resolve) => (settle = resolve));
+    const sub = outsider.client.room.onPresence.subscribe(
+      { roomId: room.id },
+      { onData: (event) => events.push(event), onError: settle, onStarted: () => settle(null) },
+    );
+    const err = await settled;
+    sub.unsubscribe();
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(codeOf(err));
+    expect(events).toEqual([]);
   });
 
   test('a user who only ever used HTTP is offline', async () => {
