@@ -31,7 +31,8 @@ const RESTART_BOB = 'Did the server just blink?';
 const RESTART_ALICE = 'It did, but nothing got lost.';
 const DOWN_NOTE = 'Written while the server was down, and reloaded.';
 
-const stage = browserStage();
+// Unsigned sockets live a second here, so a sign-in page that held one would show it.
+const stage = browserStage({ limits: { wsUnsignedTimeoutMs: 1_000 } });
 const { newPage, screenshot } = stage;
 
 async function openSearchHit(page: Page, text: string) {
@@ -57,6 +58,18 @@ describe('two people chatting in the browser', () => {
   let socketsA: Awaited<ReturnType<typeof controlSockets>>;
   let dialogsB: string[];
   let secretRoomUrl: string;
+
+  it('holds no socket open while signed out: the sign-in page stays quiet past the unsigned-socket timeout', async () => {
+    const page = await newPage();
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    await page.goto(stage.server.url);
+    await visible(page.getByLabel('Username'));
+    await page.waitForTimeout(2_500);
+    expect(sockets).toEqual([]);
+    expect(await connection(page).textContent()).toBe('Ready');
+    await page.close();
+  });
 
   it('signs both up and opens General for both', async () => {
     pageA = await newPage({ colorScheme: 'light' });

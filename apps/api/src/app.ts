@@ -1,6 +1,8 @@
 import { LiveSessions } from './auth/live-sessions.ts';
 import type { Config } from './config.ts';
 import type { BlobStore } from './files/blob-store.ts';
+import { Thumbnailer } from './files/images.ts';
+import { UploadGate } from './files/upload-gate.ts';
 import { SESSIONS_CHANNEL, type FanOut } from './fanout/fanout.ts';
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
@@ -15,6 +17,8 @@ export interface App {
   config: Config;
   store: ChatStore;
   blobs: BlobStore;
+  thumbnails: Thumbnailer;
+  uploads: UploadGate;
   fanout: FanOut;
   presence: Presence;
   liveSessions: LiveSessions;
@@ -33,11 +37,15 @@ export const DEFAULT_ROOMS = [
   { name: 'Random', topic: 'Off-topic, links and fun', kind: 'public' },
 ] as const;
 
-export async function createApp(deps: Omit<App, 'liveSessions' | 'roomListeners' | 'typing' | 'welcomeRoomId'>): Promise<App> {
+type Built = 'liveSessions' | 'roomListeners' | 'typing' | 'welcomeRoomId' | 'thumbnails' | 'uploads';
+
+export async function createApp(deps: Omit<App, Built>): Promise<App> {
   const roomIds: string[] = [];
   for (const room of DEFAULT_ROOMS) roomIds.push(await deps.store.ensureRoom(room));
   const app: App = {
     ...deps,
+    thumbnails: new Thumbnailer({ maxPixels: deps.config.limits.imageMaxPixels, concurrency: deps.config.limits.thumbnailConcurrency }),
+    uploads: new UploadGate(deps.store, deps.blobs.dir, deps.config.limits),
     liveSessions: new LiveSessions(),
     roomListeners: new RoomListeners(deps.fanout),
     typing: new TypingTracker(deps.fanout),

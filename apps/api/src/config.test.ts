@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { loadConfig } from './config.ts';
+import { envName, loadConfig } from './config.ts';
 
 test('defaults follow the contract', () => {
-  expect(loadConfig({ INIT_CWD: '/srv/chat' })).toEqual({
+  const { limits, ...config } = loadConfig({ INIT_CWD: '/srv/chat' });
+  expect(config).toEqual({
     port: 3000,
     host: '127.0.0.1',
     dataDir: resolve('/srv/chat/data'),
@@ -12,6 +13,7 @@ test('defaults follow the contract', () => {
     maxUploadBytes: 10 * 1024 * 1024,
     uploadAllowedTypes: ['*'],
   });
+  expect(limits).toMatchObject({ httpMaxBodyBytes: 1024 * 1024, httpMaxBatch: 50, wsMaxFrameBytes: 1024 * 1024, imageMaxPixels: 40_000_000 });
   expect(loadConfig({ UPLOAD_ALLOWED_TYPES: 'image/*, application/pdf' }).uploadAllowedTypes).toEqual([
     'image/*',
     'application/pdf',
@@ -41,4 +43,14 @@ test('a bad value is one line naming the variable', () => {
   expect(() => loadConfig({ REDIS_URL: 'redis://x', REDIS_PREFIX: 'a b' })).toThrow(/^invalid REDIS_PREFIX: /);
   expect(() => loadConfig({ MAX_UPLOAD_BYTES: '-5' })).toThrow(/^invalid MAX_UPLOAD_BYTES: /);
   expect(() => loadConfig({ UPLOAD_ALLOWED_TYPES: 'images' })).toThrow(/^invalid UPLOAD_ALLOWED_TYPES: /);
+});
+
+test('every limit is read from the variable of its name, and a bad one is named', () => {
+  expect(envName('wsMaxCallsInFlight')).toBe('WS_MAX_CALLS_IN_FLIGHT');
+  const { limits } = loadConfig({ HTTP_MAX_BATCH: '10', WS_MAX_SUBSCRIPTIONS: '20', WS_MAX_CALLS_IN_FLIGHT: '5', UPLOAD_MIN_FREE_DISK_BYTES: '0' });
+  expect(limits).toMatchObject({ httpMaxBatch: 10, wsMaxSubscriptions: 20, wsMaxCallsInFlight: 5, uploadMinFreeDiskBytes: 0 });
+  expect(() => loadConfig({ HTTP_MAX_BATCH: '0' })).toThrow(/^invalid HTTP_MAX_BATCH: /);
+  expect(() => loadConfig({ IMAGE_MAX_PIXELS: '1e12' })).toThrow(/^invalid IMAGE_MAX_PIXELS: /);
+  // A reconnecting client sends all its subscriptions and open calls in one frame.
+  expect(() => loadConfig({ WS_MAX_CALLS_PER_FRAME: '100' })).toThrow(/^invalid WS_MAX_CALLS_PER_FRAME: must be at least/);
 });

@@ -1,6 +1,54 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+
+const count = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+const millis = (fallback: number) => z.coerce.number().int().min(100).max(24 * 3_600_000).default(fallback);
+const bytes = (fallback: number, min = 1) => z.coerce.number().int().min(min).max(2 ** 50).default(fallback);
+
+/**
+ * What one client may make the server hold or do: every input is bounded by one of these, so a
+ * hostile client gets a clear refusal and everyone else goes on as before. Each is read from the
+ * environment variable of its name in upper snake case (`httpMaxBodyBytes`: HTTP_MAX_BODY_BYTES);
+ * README lists them.
+ */
+const limitsShape = {
+  httpMaxBodyBytes: bytes(1 * MiB),
+  httpMaxBatch: count(50),
+  httpHeadersTimeoutMs: millis(10_000),
+  // Uploads are exempt while bytes keep coming (uploadIdleTimeoutMs).
+  httpRequestTimeoutMs: millis(30_000),
+  uploadIdleTimeoutMs: millis(30_000),
+  wsMaxFrameBytes: bytes(1 * MiB, 1024),
+  wsMaxCallsPerFrame: count(550),
+  wsMaxCallsInFlight: count(50),
+  wsMaxSubscriptions: count(500),
+  wsMaxSocketsPerUser: count(32),
+  wsMaxUnsignedPerAddress: count(50),
+  wsUnsignedTimeoutMs: millis(60_000),
+  // libvips refuses more than 0x3FFF × 0x3FFF pixels anyway.
+  imageMaxPixels: count(40_000_000).pipe(z.number().max(268_402_689)),
+  thumbnailConcurrency: count(2).pipe(z.number().max(64)),
+  uploadMaxConcurrentPerUser: count(2),
+  uploadQuotaBytes: bytes(1 * GiB),
+  uploadMinFreeDiskBytes: bytes(1 * GiB, 0),
+};
+
+export type Limits = { [K in keyof typeof limitsShape]: z.infer<(typeof limitsShape)[K]> };
+
+export const envName = (setting: string): string => setting.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+
+const limitsSchema = z
+  .object(Object.fromEntries(Object.entries(limitsShape).map(([key, s]) => [envName(key), s])))
+  .transform((env) => Object.fromEntries(Object.keys(limitsShape).map((key) => [key, env[envName(key)]])) as Limits)
+  // A client reconnecting sends all its subscriptions and unanswered calls in one frame.
+  .refine((l) => l.wsMaxCallsPerFrame >= l.wsMaxSubscriptions + l.wsMaxCallsInFlight, {
+    message: 'must be at least WS_MAX_SUBSCRIPTIONS + WS_MAX_CALLS_IN_FLIGHT, which a reconnecting client may send at once',
+    path: ['WS_MAX_CALLS_PER_FRAME'],
+  });
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -30,6 +78,7 @@ export interface Config {
   rateLimit: boolean;
   maxUploadBytes: number;
   uploadAllowedTypes: string[];
+  limits: Limits;
   /** PostgreSQL storage instead of the SQLite file in dataDir. */
   databaseUrl?: string;
   /** Redis fan-out, presence and rate limits instead of in-process ones. */
@@ -39,12 +88,7 @@ export interface Config {
 
 /** Reads the environment; a bad value is reported as one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`invalid ${issue?.path.join('.') ?? 'environment'}: ${issue?.message ?? 'bad value'}`);
-  }
-  const c = parsed.data;
+  const c = parse(schema, env);
   return {
     port: c.PORT,
     host: c.HOST,
@@ -55,7 +99,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     rateLimit: c.RATE_LIMIT === 'on',
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
     uploadAllowedTypes: c.UPLOAD_ALLOWED_TYPES.split(',').map((p) => p.trim()),
+    limits: parse(limitsSchema, env),
     ...(c.DATABASE_URL ? { databaseUrl: c.DATABASE_URL } : {}),
     ...(c.REDIS_URL ? { redisUrl: c.REDIS_URL, redisPrefix: c.REDIS_PREFIX } : {}),
   };
+}
+
+function parse<T>(s: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const parsed = s.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`invalid ${issue?.path.join('.') || 'environment'}: ${issue?.message ?? 'bad value'}`);
 }

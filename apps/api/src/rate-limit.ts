@@ -9,6 +9,7 @@ const BUDGETS = {
   createRoom: { points: 10, duration: 60 },
   auth: { points: 20, duration: 60 },
   search: { points: 30, duration: 10 },
+  query: { points: 120, duration: 10 },
   upload: { points: 30, duration: 60 },
 } as const;
 

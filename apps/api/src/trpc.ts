@@ -42,10 +42,12 @@ export const publicProcedure = t.procedure.use(observed);
  * Checks the session on every call, not only when the socket opened: a logout (from any
  * tab or server process) must stop a token at once on sockets that are already open.
  */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
   const session = ctx.session;
   if (!session || !(await ctx.app.store.isSessionActive(session.sessionId, Date.now()))) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
   }
+  // Reads cost the server too; writes have budgets of their own.
+  if (type === 'query') await ctx.app.limits.consume('query', session.user.id);
   return next({ ctx: { session: session satisfies SessionInfo } });
 });

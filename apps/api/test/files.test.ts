@@ -12,6 +12,8 @@ type Member = Awaited<ReturnType<typeof signUp>>;
 type Uploaded = Attachment;
 
 const MAX = 256 * 1024;
+/** Over this an image is kept as a plain file; 640×480 test images are well under it. */
+const MAX_PIXELS = 1_000_000;
 let server: TestServer;
 const pool = new ClientPool();
 let ana: Member;
@@ -19,7 +21,7 @@ let ben: Member;
 let png: Buffer;
 
 beforeAll(async () => {
-  server = await startTestServer({ maxUploadBytes: MAX });
+  server = await startTestServer({ maxUploadBytes: MAX, limits: { imageMaxPixels: MAX_PIXELS } });
   ana = pool.add(await signUp(server, 'ana'));
   ben = pool.add(await signUp(server, 'ben'));
   png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#2a6' } }).png().toBuffer();
@@ -96,6 +98,18 @@ describe('upload', () => {
     expect(filesOnDisk().length).toBe(before + 1);
   });
 
+  test('a file of exactly the size limit is accepted', async () => {
+    const file = await upload(ana, Buffer.alloc(MAX, 9), 'exact.bin');
+    expect(file.size).toBe(MAX);
+  });
+
+  test('an image of more pixels than the limit is kept as a plain file: no thumbnail, never decoded', async () => {
+    const big = await sharp({ create: { width: 1250, height: 1000, channels: 3, background: '#345' } }).png().toBuffer();
+    const file = await upload(ana, big, 'poster.png');
+    expect(file).toMatchObject({ mime: 'image/png', width: null, height: null, thumbnailUrl: null });
+    expect((await download(ana, file.url)).status).toBe(200);
+  });
+
   test('over the size limit: 413 and nothing left behind', async () => {
     const before = filesOnDisk().length;
     const res = await fetch(`${server.url}/api/files`, { method: 'POST', body: form(Buffer.alloc(MAX + 1, 7), 'big.bin'), headers: auth(ana) });
@@ -131,6 +145,40 @@ describe('upload', () => {
   });
 });
 
+describe('what one account may store', () => {
+  const QUOTA = 3000;
+  let small: TestServer;
+  beforeAll(async () => {
+    small = await startTestServer({ limits: { uploadQuotaBytes: QUOTA, uploadMinFreeDiskBytes: 0 } });
+  });
+  afterAll(() => small.close());
+
+  const put = (to: TestServer, who: Member, bytes: Buffer) =>
+    fetch(`${to.url}/api/files`, { method: 'POST', body: form(bytes, 'part.bin'), headers: auth(who) });
+
+  test('uploads past the quota answer 507 with the quota, and leave nothing behind; other accounts go on', async () => {
+    const [cat, dan] = [pool.add(await signUp(small, 'cat')), pool.add(await signUp(small, 'dan'))];
+    expect((await put(small, cat, Buffer.alloc(2000, 1))).status).toBe(201);
+    const refused = await put(small, cat, Buffer.alloc(2000, 2));
+    expect(refused.status).toBe(507);
+    expect(await refused.json()).toMatchObject({ quotaBytes: QUOTA, usedBytes: 2000 });
+    expect(readdirSync(join(small.dataDir, 'files', 'tmp'))).toEqual([]);
+    expect((await put(small, dan, Buffer.alloc(2000, 3))).status).toBe(201);
+  });
+
+  test('below the free-disk floor every upload answers 507', async () => {
+    const full = await startTestServer({ limits: { uploadMinFreeDiskBytes: 2 ** 50 } });
+    try {
+      const eve = pool.add(await signUp(full, 'eve'));
+      const res = await put(full, eve, Buffer.from('hello'));
+      expect(res.status).toBe(507);
+      expect(((await res.json()) as { error: string }).error).toMatch(/disk/);
+    } finally {
+      await full.close();
+    }
+  });
+});
+
 describe('download and access', () => {
   test('only the uploader until the file is posted; then everyone who may read the room', async () => {
     const file = await upload(ana, png, 'shared.png');
@@ -159,14 +207,21 @@ describe('download and access', () => {
     expect((await download(carol, file.url)).status).toBe(200);
   });
 
-  test('deleting the message hides its files and stops serving them to others', async () => {
+  test('deleting the message deletes its files: nobody gets them any more, and their bytes leave the disk', async () => {
     const general = await roomByName(ana.client, 'General');
-    const file = await upload(ana, png, 'oops.png');
+    const unique = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#b04' } }).png().toBuffer();
+    const file = await upload(ana, unique, 'oops.png');
     const message = await postInRoom(ana, general.id, file);
     expect((await download(ben, file.url)).status).toBe(200);
+    const onDisk = filesOnDisk().length;
     const deleted = await ana.client.message.delete.mutate({ messageId: message.id });
     expect(deleted.attachments).toEqual([]);
-    expect((await download(ben, file.url)).status).toBe(403);
+    for (const url of [file.url, file.thumbnailUrl as string]) {
+      expect((await download(ben, url)).status).toBe(404);
+      expect((await download(ana, url)).status).toBe(404);
+    }
+    // The bytes and the thumbnail.
+    expect(filesOnDisk().length).toBe(onDisk - 2);
   });
 
   test('range requests let video seek', async () => {
@@ -175,6 +230,13 @@ describe('download and access', () => {
     expect(res.status).toBe(206);
     expect(res.headers.get('content-range')).toBe(`bytes 8-15/${png.length}`);
     expect(Buffer.from(await res.arrayBuffer()).equals(png.subarray(8, 16))).toBe(true);
+  });
+
+  test('a range past the end of the file answers 416 with the file size, not an error', async () => {
+    const file = await upload(ana, png, 'short.png');
+    const res = await download(ana, file.url, { range: 'bytes=99999999-' });
+    expect(res.status).toBe(416);
+    expect(res.headers.get('content-range')).toBe(`bytes */${png.length}`);
   });
 
   test('the httpOnly cookie lets <img> tags load files; unknown ids are 404', async () => {

@@ -27,7 +27,8 @@ export async function startTarget(name: TargetName, opts: LaunchOptions = {}): P
   const dataDir = name === 'ours' ? (opts.dataDir ?? freshDataDir()) : null;
   const env: NodeJS.ProcessEnv =
     name === 'ours'
-      ? { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir ?? '', RATE_LIMIT: 'off', LOG_LEVEL: 'warn' }
+      ? // A load test's few accounts each hold many of its connections (user-pool.ts).
+        { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir ?? '', RATE_LIMIT: 'off', LOG_LEVEL: 'warn', WS_MAX_SOCKETS_PER_USER: '1000000' }
       : { PORT: String(port) };
   const script = name === 'ours' ? OUR_MAIN : name === 'ws' ? BARE_WS_MAIN : SOCKETIO_MAIN;
   const proc = await launch(script, { cwd: REPO_ROOT, env, nodeFlags, healthUrl: `${httpBase}/healthz` });

@@ -27,16 +27,13 @@ export function seedHistory(dataDir: string, count: number): string {
         .lastInsertRowid,
     );
     const insertMessage = db.prepare('INSERT INTO messages (room_id, author_id, seq, body, client_msg_id, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-    const insertEvent = db.prepare("INSERT INTO events (room_id, seq, type, message_id, payload, created_at) VALUES (?, ?, 'created', ?, ?, ?)");
+    const insertEvent = db.prepare("INSERT INTO events (room_id, seq, type, message_id, created_at) VALUES (?, ?, 'created', ?, ?)");
     const insertChunk = db.transaction((from: number, to: number) => {
       for (let seq = from; seq <= to; seq++) {
         const body = makeBody('hist', seq);
         const at = t0 + seq * 1000;
-        const clientMsgId = `seed-${seq}`;
-        const id = Number(insertMessage.run(roomId, author.id, seq, body, clientMsgId, at).lastInsertRowid);
-        const message = { id: String(id), roomId: String(roomId), seq, author, body, clientMsgId, createdAt: new Date(at).toISOString() };
-        const payload = { type: 'created', message: { ...message, editedAt: null, deleted: false, attachments: [] } };
-        insertEvent.run(roomId, seq, id, JSON.stringify(payload), at);
+        const id = Number(insertMessage.run(roomId, author.id, seq, body, `seed-${seq}`, at).lastInsertRowid);
+        insertEvent.run(roomId, seq, id, at);
       }
     });
     for (let from = 1; from <= count; from += CHUNK) insertChunk(from, Math.min(count, from + CHUNK - 1));

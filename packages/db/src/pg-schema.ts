@@ -102,8 +102,6 @@ export const events = pgTable(
     messageId: int64('message_id')
       .notNull()
       .references(() => messages.id, { onDelete: 'cascade' }),
-    // The message as it was after this event, as JSON text: replay shows each event as it happened.
-    payload: text('payload').notNull(),
     createdAt: millis('created_at')
       .notNull()
       .default(sql`(extract(epoch from clock_timestamp()) * 1000)::bigint`),

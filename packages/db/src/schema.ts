@@ -95,8 +95,6 @@ export const events = sqliteTable(
     messageId: integer('message_id')
       .notNull()
       .references(() => messages.id, { onDelete: 'cascade' }),
-    // The message as it was after this event, as JSON: replay shows each event as it happened.
-    payload: text('payload').notNull(),
     createdAt: integer('created_at').notNull().default(sql`(unixepoch('subsec') * 1000)`),
   },
   (t) => [primaryKey({ columns: [t.roomId, t.seq] })],

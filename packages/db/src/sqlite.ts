@@ -23,6 +23,9 @@ export function openSqlite(file: string, migrationsFolder = SQLITE_MIGRATIONS): 
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('busy_timeout = 5000');
+  // An edited or deleted message's old text is zeroed on the page it leaves rather than kept as
+  // free space; FAST does it wherever no extra write is needed, which is every in-place update.
+  raw.pragma('secure_delete = FAST');
   const db = drizzle(raw, { schema });
   applyMigrations(raw, db, migrationsFolder);
   raw.pragma('foreign_keys = ON');

@@ -18,9 +18,18 @@ export function bearerToken(req: IncomingMessage): string | null {
 export function fileCookieToken(req: IncomingMessage): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === FILE_COOKIE) return decodeURIComponent(value.join('=')) || null;
+    if (name === FILE_COOKIE) return decodedOrNull(value.join('='));
   }
   return null;
+}
+
+/** A cookie value with a malformed %-escape is no token, not a failure. */
+function decodedOrNull(value: string): string | null {
+  try {
+    return decodeURIComponent(value) || null;
+  } catch {
+    return null;
+  }
 }
 
 /** The session a token stands for, or null; a storage failure is logged, never thrown. */

@@ -1,4 +1,4 @@
-import { loginInput, registerInput } from '@chat/api-types';
+import { loginInput, registerInput, username } from '@chat/api-types';
 import { TRPCError } from '@trpc/server';
 import { SESSIONS_CHANNEL } from '../fanout/fanout.ts';
 import type { App } from '../app.ts';
@@ -28,7 +28,8 @@ export const authRouter = router({
 
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     await ctx.app.limits.consume('auth', ctx.ip);
-    const found = await ctx.app.store.findUserForLogin(input.username);
+    // No account can have a name that registration refuses (nor can a database take every text).
+    const found = username.safeParse(input.username).success ? await ctx.app.store.findUserForLogin(input.username) : null;
     const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), input.password);
     if (!found || !ok) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'wrong username or password' });
     return startSession(ctx.app, found.user);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
  * or rejected upload never leaves a partial file where downloads look.
  */
 export class BlobStore {
-  constructor(private readonly dir: string) {
+  constructor(readonly dir: string) {
     for (const sub of ['tmp', 'thumbs']) mkdirSync(join(dir, sub), { recursive: true });
     removeStaleTempFiles(join(dir, 'tmp'));
   }

@@ -35,9 +35,21 @@ export async function handleDownload(
   res.setHeader('cache-control', 'private, max-age=31536000, immutable');
   const path = thumbnail ? blobs.thumbnailPathOf(file.sha256) : blobs.pathOf(file.sha256);
   send(req, path, { etag: true, lastModified: false, cacheControl: false, acceptRanges: true, dotfiles: 'allow' })
-    .on('error', (err: { status?: number }) => {
+    .on('error', (err: SendError) => {
+      // The client's doing (a range past the end, a failed precondition): its answer, and no log.
+      if (err.status && err.status >= 400 && err.status < 500 && err.status !== 404) {
+        return sendError(res, err.status, err.status === 416 ? 'the requested range is not in the file' : 'the request cannot be answered', lowerCased(err.headers));
+      }
       app.log.error({ err, fileId }, 'file missing from the blob store');
       sendError(res, err.status === 404 ? 410 : 500, 'the file is no longer stored');
     })
     .pipe(res);
 }
+
+/** What `send` reports: a status, and for 416 the Content-Range header to answer with. */
+interface SendError extends Error {
+  status?: number;
+  headers?: Record<string, string>;
+}
+
+const lowerCased = (headers: Record<string, string> = {}) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));

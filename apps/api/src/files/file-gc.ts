@@ -6,9 +6,14 @@ export const UNATTACHED_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** Deletes abandoned uploads and the blobs no other upload shares; returns how many blobs went. */
 export async function collectUnattachedFiles(app: App, now = Date.now()): Promise<number> {
   const unused = await app.store.deleteUnattachedFiles(now - UNATTACHED_MAX_AGE_MS);
+  await removeBlobs(app, unused);
+  return unused.length;
+}
+
+/** Deletes the bytes of files whose rows are gone (abandoned uploads, a deleted message's files). */
+export async function removeBlobs(app: App, unused: string[]): Promise<void> {
   // An identical upload may be creating its row right now: the blob store asks once more.
   for (const sha256 of unused) await app.blobs.removeUnless(sha256, () => app.store.hasFileWithContent(sha256));
-  return unused.length;
 }
 
 export function startFileGc(app: App, everyMs = 60 * 60 * 1000): () => void {

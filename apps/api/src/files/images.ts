@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import sharp from 'sharp';
 
 const THUMBNAILABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif']);
@@ -10,23 +11,45 @@ export interface ImageInfo {
 }
 
 /**
- * Size and a WebP thumbnail for images. Animated GIFs and WebPs stay animated (every frame is
- * resized). A file that claims an image signature but does not decode is simply not an image.
+ * Sizes and WebP thumbnails for uploaded images, within a budget. Decoding is where an image
+ * costs: an interlaced PNG is held whole in memory, 4 bytes a pixel, whatever its file size. So
+ * the header's pixel count is checked before anything is decoded (an image over `maxPixels` is
+ * kept as a plain file, never decoded), and thumbnails are made `concurrency` at a time, each
+ * on one libvips thread, however many uploads arrive at once.
  */
-export async function describeImage(path: string, mime: string, thumbnailPath: string): Promise<ImageInfo | null> {
-  if (!THUMBNAILABLE.has(mime)) return null;
-  try {
-    const meta = await sharp(path).metadata();
-    const width = meta.width;
-    const height = meta.pageHeight ?? meta.height;
-    if (!width || !height) return null;
-    await sharp(path, { animated: true })
-      .rotate()
-      .resize({ width: THUMBNAIL_BOX, height: THUMBNAIL_BOX, fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 80 })
-      .toFile(thumbnailPath);
-    return { width, height, hasThumbnail: true };
-  } catch {
-    return null;
+export class Thumbnailer {
+  private readonly queue;
+
+  constructor(private readonly opts: { maxPixels: number; concurrency: number }) {
+    this.queue = pLimit(opts.concurrency);
+    // Process-wide settings of sharp: one thread per image, and no cache of decoded images,
+    // which uploads (each seen once) would only fill.
+    sharp.concurrency(1);
+    sharp.cache(false);
+  }
+
+  /**
+   * An image's size and its thumbnail at `thumbnailPath`; null for anything not to be shown as
+   * an image. Animated GIFs and WebPs stay animated. A file that claims an image signature but
+   * does not decode is simply not an image.
+   */
+  describe(path: string, mime: string, thumbnailPath: string): Promise<ImageInfo | null> {
+    if (!THUMBNAILABLE.has(mime)) return Promise.resolve(null);
+    return this.queue(async () => {
+      try {
+        const meta = await sharp(path).metadata();
+        const width = meta.width;
+        const height = meta.pageHeight ?? meta.height;
+        if (!width || !height || width * height * (meta.pages ?? 1) > this.opts.maxPixels) return null;
+        await sharp(path, { animated: true, limitInputPixels: this.opts.maxPixels })
+          .rotate()
+          .resize({ width: THUMBNAIL_BOX, height: THUMBNAIL_BOX, fit: 'inside', withoutEnlargement: true })
+          .webp({ quality: 80 })
+          .toFile(thumbnailPath);
+        return { width, height, hasThumbnail: true };
+      } catch {
+        return null;
+      }
+    });
   }
 }

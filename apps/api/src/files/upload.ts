@@ -8,12 +8,13 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type { App } from '../app.ts';
 import { bearerToken, lookupSession } from '../auth/request-token.ts';
+import type { Progress } from '../http/request-deadline.ts';
 import { sendError, sendJson } from '../http/respond.ts';
 import { TooManyRequests } from '../rate-limit.ts';
 import { fileUrl } from '../storage/rows.ts';
 import type { BlobStore } from './blob-store.ts';
 import { isAllowedType, sniffType, SNIFF_BYTES } from './file-types.ts';
-import { describeImage } from './images.ts';
+import { UploadRefused } from './upload-gate.ts';
 
 /** Room for the multipart framing around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -31,7 +32,7 @@ class UploadError extends Error {
 
 const tooLarge = (max: number) => new UploadError(413, `the file is larger than ${max} bytes`, { maxBytes: max });
 
-const sendUploadError = (res: ServerResponse, err: UploadError, headers?: Record<string, string>) =>
+const sendUploadError = (res: ServerResponse, err: UploadError | UploadRefused, headers?: Record<string, string>) =>
   sendJson(res, err.status, { error: err.message, ...err.detail }, headers);
 
 interface Received {
@@ -43,9 +44,10 @@ interface Received {
 }
 
 /** POST /api/files: one multipart field `file`, streamed to disk, never held in memory. */
-export async function handleUpload(app: App, blobs: BlobStore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleUpload(app: App, blobs: BlobStore, req: IncomingMessage, res: ServerResponse, progress: Progress): Promise<void> {
   const max = app.config.maxUploadBytes;
-  if (Number(req.headers['content-length'] ?? 0) > max + MULTIPART_OVERHEAD) {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > max + MULTIPART_OVERHEAD) {
     // Refuse before reading a byte; closing stops a client that would send it all anyway.
     return sendUploadError(res, tooLarge(max), { connection: 'close' });
   }
@@ -53,15 +55,18 @@ export async function handleUpload(app: App, blobs: BlobStore, req: IncomingMess
   if (!session) return sendError(res, 401, 'sign in first: send Authorization: Bearer <token>');
   let received: Received | null = null;
   let thumbnailPath: string | null = null;
+  let leave: (() => void) | null = null;
   try {
     await app.limits.consume('upload', session.user.id);
-    received = await receiveFile(req, blobs, max);
+    leave = await app.uploads.enter(session.user.id, Math.max(0, declared - MULTIPART_OVERHEAD));
+    received = await receiveFile(req, blobs, max, progress);
+    await app.uploads.checkQuota(session.user.id, received.size);
     const mime = await sniffType(received.head);
     if (!isAllowedType(mime, app.config.uploadAllowedTypes)) {
       throw new UploadError(415, `files of type ${mime} are not accepted on this server`);
     }
     thumbnailPath = blobs.tempPath();
-    const image = await describeImage(received.tempPath, mime, thumbnailPath);
+    const image = await app.thumbnails.describe(received.tempPath, mime, thumbnailPath);
     const file = await app.store.createFile({
       sha256: received.sha256,
       name: received.name,
@@ -87,22 +92,26 @@ export async function handleUpload(app: App, blobs: BlobStore, req: IncomingMess
     });
   } catch (err) {
     if (received) await rm(received.tempPath, { force: true });
-    if (err instanceof UploadError) return sendUploadError(res, err);
-    if (err instanceof TooManyRequests) return sendError(res, 429, err.message);
+    // Not reading the rest of a refused body: the connection closes once the answer is out.
+    const close = req.complete ? undefined : { connection: 'close' };
+    if (err instanceof UploadError || err instanceof UploadRefused) return sendUploadError(res, err, close);
+    if (err instanceof TooManyRequests) return sendError(res, 429, err.message, close);
     app.log.error({ err }, 'upload failed');
     sendError(res, 500, 'the upload could not be stored');
   } finally {
+    leave?.();
     // Not an image, a failed upload, or the thumbnail was there already.
     if (thumbnailPath) await rm(thumbnailPath, { force: true });
   }
 }
 
 /** Parses the multipart body, writing the `file` field to a temp file while hashing it. */
-function receiveFile(req: IncomingMessage, blobs: BlobStore, max: number): Promise<Received> {
+function receiveFile(req: IncomingMessage, blobs: BlobStore, max: number, progress: Progress): Promise<Received> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: max, fields: 20, parts: 25, fieldSize: 8192 } });
+      // busboy marks a file truncated when it reaches the limit: one byte more lets exactly `max` through.
+      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: max + 1, fields: 20, parts: 25, fieldSize: 8192 } });
     } catch {
       return reject(new UploadError(400, 'send multipart/form-data with one field named "file"'));
     }
@@ -137,6 +146,8 @@ function receiveFile(req: IncomingMessage, blobs: BlobStore, max: number): Promi
     });
     req.on('aborted', () => fail(new UploadError(400, 'the upload was cut off')));
     req.pipe(parser);
+    // After the pipe, so this listener takes no chunk from the parser and leaves its back-pressure be.
+    req.on('data', () => progress.progressed());
   });
 }
 
@@ -158,7 +169,7 @@ async function writeTemp(stream: Readable & { truncated?: boolean }, tempPath: s
   });
   try {
     await pipeline(stream, meter, createWriteStream(tempPath));
-    if (stream.truncated) throw tooLarge(max);
+    if (stream.truncated || size > max) throw tooLarge(max);
     if (size === 0) throw new UploadError(400, 'the file is empty');
   } catch (err) {
     await rm(tempPath, { force: true });

@@ -5,14 +5,23 @@ import { handleDownload } from '../files/download.ts';
 import { handleFileCookie } from '../files/file-cookie.ts';
 import { handleUpload } from '../files/upload.ts';
 import { isConnectionFailure } from '../storage/errors.ts';
+import type { Progress } from './request-deadline.ts';
 import { sendError } from './respond.ts';
 
+export interface ApiRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  path: string;
+  /** Told as an upload's bytes arrive (request-deadline.ts). */
+  progress: Progress;
+}
+
 /** The plain-HTTP endpoints under /api (everything else is tRPC). */
-export async function routeApi(app: App, blobs: BlobStore, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+export async function routeApi(app: App, blobs: BlobStore, { req, res, path, progress }: ApiRequest): Promise<void> {
   try {
     if (path === '/api/files') {
       if (req.method !== 'POST') return sendError(res, 405, 'use POST', { allow: 'POST' });
-      return await handleUpload(app, blobs, req, res);
+      return await handleUpload(app, blobs, req, res, progress);
     }
     const file = /^\/api\/files\/([^/]+)(\/thumbnail)?$/.exec(path);
     if (file) return await handleDownload(app, blobs, req, res, file[1] as string, file[2] !== undefined);

@@ -1,34 +1,33 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import { createApp, type App } from '../app.ts';
 import { openBackends } from '../backends.ts';
-import type { Config } from '../config.ts';
+import { loadConfig, type Config, type Limits } from '../config.ts';
 import { contextFactory } from '../context.ts';
 import { createLogger } from '../log.ts';
 import { createMetrics } from '../metrics.ts';
 import { appRouter } from '../router.ts';
+import { throttledLog } from '../throttled-log.ts';
 import { registerStream } from '../ws/batched-send.ts';
+import { SocketAdmission } from '../ws/socket-admission.ts';
 import { serveTrpcSockets } from '../ws/trpc-socket-server.ts';
 import { BlobStore } from '../files/blob-store.ts';
 import { startFileGc } from '../files/file-gc.ts';
 import { routeApi } from './api-routes.ts';
+import { requestDeadline } from './request-deadline.ts';
+import { trpcOverHttp } from './trpc-http.ts';
 
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
-/**
- * Largest WebSocket frame accepted. tRPC's client batches every call made in one tick into one
- * frame, so an outbox flushing a thousand 4000-character messages must still fit.
- */
-const MAX_WS_PAYLOAD = 16 * 1024 * 1024;
-
-export interface ServerOptions extends Partial<Config> {
+export interface ServerOptions extends Partial<Omit<Config, 'limits'>> {
   dataDir: string;
   webDist?: string;
+  limits?: Partial<Limits>;
 }
 
 export interface RunningServer {
@@ -41,18 +40,9 @@ export interface RunningServer {
 
 /** Starts the whole chat server (API, WebSocket, static web app) on one port. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
-  const config: Config = {
-    port: opts.port ?? 3000,
-    host: opts.host ?? '127.0.0.1',
-    dataDir: opts.dataDir,
-    logLevel: opts.logLevel ?? 'info',
-    rateLimit: opts.rateLimit ?? true,
-    maxUploadBytes: opts.maxUploadBytes ?? 10 * 1024 * 1024,
-    uploadAllowedTypes: opts.uploadAllowedTypes ?? ['*'],
-    databaseUrl: opts.databaseUrl,
-    redisUrl: opts.redisUrl,
-    redisPrefix: opts.redisPrefix,
-  };
+  const { webDist, limits: givenLimits, ...given } = opts;
+  const defaults = loadConfig({});
+  const config: Config = { ...defaults, ...definedOnly(given), limits: { ...defaults.limits, ...definedOnly(givenLimits ?? {}) } };
   const log = createLogger(config.logLevel);
   const metrics = createMetrics();
   const backends = await openBackends(config, log);
@@ -71,40 +61,63 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const onError = ({ error, path }: { error: { code: string; cause?: unknown }; path?: string }) => {
     if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error.cause ?? error, path }, 'internal error');
   };
-  const trpcHttp = createHTTPHandler({ router: appRouter, createContext, basePath: '/trpc/', onError });
-  const serveWeb = webApp(opts.webDist ?? DEFAULT_WEB_DIST);
+  const { limits: bounds } = config;
+  const trpcHttp = trpcOverHttp({ createContext, limits: bounds, onError });
+  const serveWeb = webApp(webDist ?? DEFAULT_WEB_DIST);
 
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path === '/trpc' || path.startsWith('/trpc/')) return void trpcHttp(req, res);
-    if (path === '/healthz') return void health(app.store.ping(), res);
-    if (path === '/metrics') return void sendMetrics(metrics.registry, res);
-    if (path.startsWith('/api/')) return void routeApi(app, blobs, req, res, path);
-    serveWeb(req, res, () => notFound(res));
+  const server = createServer(
+    // Header and request deadlines are enforced by a sweep; a slow one would let them run long.
+    { connectionsCheckingInterval: Math.min(1000, bounds.httpHeadersTimeoutMs), headersTimeout: bounds.httpHeadersTimeoutMs, requestTimeout: 0 },
+    (req, res) => {
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const upload = path === '/api/files' && req.method === 'POST';
+      const progress = requestDeadline(req, res, upload ? { idleMs: bounds.uploadIdleTimeoutMs } : { totalMs: bounds.httpRequestTimeoutMs });
+      if (path === '/trpc' || path.startsWith('/trpc/')) return trpcHttp(req, res);
+      if (path === '/healthz') return void health(app.store.ping(), res);
+      if (path === '/metrics') return void sendMetrics(metrics.registry, res);
+      if (path.startsWith('/api/')) return void routeApi(app, blobs, { req, res, path, progress });
+      serveWeb(req, res, () => notFound(res));
+    },
+  );
+
+  const admission = new SocketAdmission({
+    maxUnsignedPerAddress: config.rateLimit ? bounds.wsMaxUnsignedPerAddress : null,
+    unsignedTimeoutMs: bounds.wsUnsignedTimeoutMs,
+    maxSocketsPerUser: bounds.wsMaxSocketsPerUser,
   });
-
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_PAYLOAD });
+  const logProtocolError = throttledLog(log, 'debug', 'closed a WebSocket that broke the protocol');
+  const logSlowConsumer = throttledLog(log, 'warn', 'closed sockets that were not keeping up');
+  const wss = new WebSocketServer({ noServer: true, maxPayload: bounds.wsMaxFrameBytes });
   const wsHandler = serveTrpcSockets({
     wss,
     router: appRouter,
     createContext,
+    limits: { maxCallsPerFrame: bounds.wsMaxCallsPerFrame, maxCallsInFlight: bounds.wsMaxCallsInFlight, maxSubscriptions: bounds.wsMaxSubscriptions },
+    // Every subscription follows one room (or, without one, the caller): one of each per socket.
+    subscriptionKey: (path, input) => `${path}:${isRecord(input) && typeof input.roomId === 'string' ? input.roomId : ''}`,
+    admit: (ctx, socket) => admission.contextMade(socket, ctx.session?.user.id ?? null),
     onError,
-    onClosed: (ctx) => {
+    onProtocolError: (err) => logProtocolError({ reason: err.message }),
+    onClosed: (ctx, socket) => {
       metrics.openSockets.dec();
+      admission.closed(socket, ctx?.session?.user.id ?? null);
       ctx?.presence?.end();
     },
     onSlowConsumer: (info) => {
       metrics.slowConsumersClosed.inc();
-      log.warn(info, 'closing a socket that is not keeping up');
+      logSlowConsumer(info);
     },
     keepAlive: { pingMs: 30_000, pongWaitMs: 10_000 },
   });
   wss.on('connection', () => metrics.openSockets.inc());
-  server.on('upgrade', (req: IncomingMessage, socket, head) => {
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path !== '/trpc' && path !== '/trpc/') return void socket.destroy();
+    const address = req.socket.remoteAddress ?? 'unknown';
+    if (!admission.mayOpen(address)) return refuseUnsigned(socket);
     wss.handleUpgrade(req, socket, head, (ws) => {
       registerStream(ws, socket);
+      admission.opened(ws, address);
       wss.emit('connection', ws, req);
     });
   });
@@ -158,6 +171,20 @@ function webApp(dir: string): (req: IncomingMessage, res: ServerResponse, next: 
     void res
       .writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
       .end('The web app is not built. Run `npm start` from the repository root, which builds it.\n');
+}
+
+function refuseUnsigned(socket: Duplex): void {
+  const body = JSON.stringify({ error: 'too many connections from this address are not signed in' });
+  socket.end(
+    `HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Type: application/json\r\nRetry-After: 10\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+  );
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** Options left out or given as undefined keep their defaults. */
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function notFound(res: ServerResponse): void {

@@ -32,3 +32,14 @@ test('a read that found nothing is not kept: what is stored later is found', asy
   await send(1);
   expect((await reads.read(roomId, 0, 500, reads.mark())).map((e) => e.seq)).toEqual([1]);
 });
+
+test('an edit or a deletion in a room ends the sharing of its reads: nobody is handed the old text', async () => {
+  const { message } = await send(1);
+  const reads = new ReplayReads(store);
+  const before = await reads.read(roomId, 0, 500, reads.mark());
+  await store.editMessage({ messageId: message.id, body: 'corrected', now: Date.now() });
+  reads.changed(roomId);
+  const after = await reads.read(roomId, 0, 500, reads.mark());
+  expect(after).not.toBe(before);
+  expect(after.map((e) => e.payload.message.body)).toEqual(['corrected', 'corrected']);
+});

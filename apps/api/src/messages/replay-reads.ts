@@ -5,6 +5,7 @@ const SHARE_MS = 5_000;
 const MAX_EVENTS = 20_000;
 
 interface Entry {
+  roomId: string;
   at: number;
   /** `issued` when the read was made: orders it against `mark()`. */
   order: number;
@@ -17,13 +18,16 @@ interface Entry {
  * the same one: after a restart, a thousand clients resume from the same lastEventId, and one
  * read — one JSON parse, and one frame serialization, per event — serves them all.
  *
- * A shared read is never wrong, since stored events never change; it may only end before
- * events stored since. A subscriber reads on after the last event it got until storage has
- * nothing more, so it may take any shared read that found events; an empty one only if it was
- * made after the subscriber started listening (else events stored in between could be missed).
+ * A shared read may end before events stored since: a subscriber reads on after the last event
+ * it got until storage has nothing more, so it may take any shared read that found events; an
+ * empty one only if it was made after the subscriber started listening (else events stored in
+ * between could be missed). Events carry their messages as they are now, so an edit or a
+ * deletion in a room drops its shared reads: no later subscriber gets a text that is gone.
  */
 export class ReplayReads {
   private readonly entries = new Map<string, Entry>();
+  /** The keys of each room's entries. */
+  private readonly byRoom = new Map<string, Set<string>>();
   private events = 0;
   private issued = 0;
 
@@ -32,6 +36,14 @@ export class ReplayReads {
   /** A position in the order of reads, taken when a subscriber starts listening. */
   mark(): number {
     return this.issued;
+  }
+
+  /** A message of the room was edited or deleted: reads made before that are not shared any more. */
+  changed(roomId: string): void {
+    for (const key of this.byRoom.get(roomId) ?? []) {
+      const entry = this.entries.get(key);
+      if (entry) this.forget(key, entry);
+    }
   }
 
   /** Events after `afterSeq`, at most `limit`, for a subscriber listening since `since`. */
@@ -51,8 +63,11 @@ export class ReplayReads {
     const stale = this.entries.get(key);
     if (stale) this.forget(key, stale);
     const events = this.store.eventsAfter(roomId, afterSeq, limit);
-    const entry: Entry = { at: now, order: ++this.issued, events, size: 0 };
+    const entry: Entry = { roomId, at: now, order: ++this.issued, events, size: 0 };
     this.entries.set(key, entry);
+    let keys = this.byRoom.get(roomId);
+    if (!keys) this.byRoom.set(roomId, (keys = new Set()));
+    keys.add(key);
     events.then(
       (list) => {
         if (list.length === 0) return this.forget(key, entry);
@@ -69,6 +84,9 @@ export class ReplayReads {
     if (this.entries.get(key) !== entry) return;
     this.entries.delete(key);
     this.events -= entry.size;
+    const keys = this.byRoom.get(entry.roomId);
+    keys?.delete(key);
+    if (keys?.size === 0) this.byRoom.delete(entry.roomId);
   }
 
   /** Oldest first (a Map keeps insertion order), until the cap and the sharing window hold. */

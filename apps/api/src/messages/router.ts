@@ -10,13 +10,17 @@ import {
 import type { z } from 'zod';
 import type { App } from '../app.ts';
 import { roomChannel } from '../fanout/fanout.ts';
+import { removeBlobs } from '../files/file-gc.ts';
 import { requireMember, requireReadable } from '../rooms/access.ts';
 import { DomainError } from '../storage/errors.ts';
 import type { HistoryPosition, Message, StoredEvent } from '../storage/store.ts';
 import { protectedProcedure, router } from '../trpc.ts';
+import { replayReads } from './replay-reads.ts';
 import { RoomEventStream } from './room-events.ts';
 
 async function publish(app: App, event: StoredEvent): Promise<void> {
+  // Here too, for a room that no subscriber on this process follows any more.
+  if (event.payload.type !== 'created') replayReads(app.store).changed(event.roomId);
   await app.fanout.publish(roomChannel(event.roomId), { kind: 'event', event });
 }
 
@@ -71,6 +75,8 @@ export const messageRouter = router({
 
   edit: protectedProcedure.input(editMessageInput).mutation(async ({ ctx, input }) => {
     const current = await ownMessage(ctx.app, input.messageId, ctx.session.user.id);
+    // Someone who left a room no longer speaks in it, not even through their old messages.
+    await requireMember(ctx.app, current.roomId, ctx.session.user.id);
     if (current.deleted) throw new DomainError('BAD_REQUEST', 'messageId: the message was deleted');
     if (!input.body.trim()) throw new DomainError('BAD_REQUEST', 'body: must not be blank');
     await ctx.app.limits.consume('edit', ctx.session.user.id);
@@ -83,8 +89,9 @@ export const messageRouter = router({
     const current = await ownMessage(ctx.app, input.messageId, ctx.session.user.id);
     if (current.deleted) return current;
     await ctx.app.limits.consume('edit', ctx.session.user.id);
-    const event = await ctx.app.store.deleteMessage({ messageId: input.messageId, now: Date.now() });
+    const { event, unusedBlobs } = await ctx.app.store.deleteMessage({ messageId: input.messageId, now: Date.now() });
     await publish(ctx.app, event);
+    await removeBlobs(ctx.app, unusedBlobs);
     return event.payload.message;
   }),
 

@@ -315,18 +315,25 @@ export class PostgresStore implements ChatStore {
     return this.changeMessage(input.messageId, 'updated', input.now, { body: input.body, editedAt: input.now });
   }
 
-  async deleteMessage(input: { messageId: string; now: number }): Promise<StoredEvent> {
-    return this.changeMessage(input.messageId, 'deleted', input.now, { body: '', deletedAt: input.now });
+  async deleteMessage(input: { messageId: string; now: number }) {
+    const id = num(input.messageId);
+    return this.db.transaction(async (tx) => {
+      const event = await this.changeMessage(input.messageId, 'deleted', input.now, { body: '', deletedAt: input.now }, tx);
+      const attached = await tx.delete(messageAttachments).where(eq(messageAttachments.messageId, id)).returning({ fileId: messageAttachments.fileId });
+      return { event, unusedBlobs: await this.dropUnattachedFiles(tx, attached.map((a) => a.fileId)) };
+    });
   }
 
+  /** In the caller's transaction `outer`, if given. */
   private changeMessage(
     messageId: string,
     type: EventType,
     now: number,
     patch: Partial<Pick<MessageRow, 'body' | 'editedAt' | 'deletedAt'>>,
+    outer?: Q,
   ): Promise<StoredEvent> {
     const id = num(messageId);
-    return this.db.transaction(async (tx) => {
+    return (outer ?? this.db).transaction(async (tx) => {
       const [found] = await tx.select({ roomId: messages.roomId }).from(messages).where(eq(messages.id, id));
       if (!found) throw new DomainError('NOT_FOUND', 'message not found');
       // The room's lock comes first, as in sendMessage; every change of a message takes it, so
@@ -350,9 +357,8 @@ export class PostgresStore implements ChatStore {
   }
 
   private async appendEvent(tx: Q, row: MessageRow, seq: number, type: EventType, now: number): Promise<StoredEvent> {
-    const payload: RoomEventPayload = { type, message: await this.hydrate(tx, row) };
-    await tx.insert(events).values({ roomId: row.roomId, seq, type, messageId: row.id, payload: JSON.stringify(payload), createdAt: now });
-    return { roomId: String(row.roomId), seq, payload };
+    await tx.insert(events).values({ roomId: row.roomId, seq, type, messageId: row.id, createdAt: now });
+    return { roomId: String(row.roomId), seq, payload: { type, message: await this.hydrate(tx, row) } };
   }
 
   /** One message with its author and attachments. */
@@ -418,12 +424,15 @@ export class PostgresStore implements ChatStore {
 
   async eventsAfter(roomId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
     const rows = await this.db
-      .select({ seq: events.seq, payload: events.payload })
+      .select({ seq: events.seq, type: events.type, message: messages, author: authorColumns })
       .from(events)
+      .innerJoin(messages, eq(messages.id, events.messageId))
+      .innerJoin(users, eq(users.id, messages.authorId))
       .where(and(eq(events.roomId, num(roomId)), gt(events.seq, afterSeq)))
       .orderBy(asc(events.seq))
       .limit(limit);
-    return rows.map((r) => ({ roomId, seq: r.seq, payload: JSON.parse(r.payload) as RoomEventPayload }));
+    const current = await this.hydrateAll(this.db, rows);
+    return rows.map((r, i) => ({ roomId, seq: r.seq, payload: { type: r.type, message: current[i] as Message } }));
   }
 
   async markRead(input: { roomId: string; userId: string; seq: number }): Promise<void> {
@@ -489,29 +498,44 @@ export class PostgresStore implements ChatStore {
   async deleteUnattachedFiles(createdBefore: number): Promise<string[]> {
     return this.db.transaction(async (tx) => {
       const orphans = await tx
-        .select({ id: files.id, sha256: files.sha256 })
+        .select({ id: files.id })
         .from(files)
         .leftJoin(messageAttachments, eq(messageAttachments.fileId, files.id))
         .where(and(lt(files.createdAt, createdBefore), isNull(messageAttachments.fileId)))
         .for('update', { of: files });
-      if (orphans.length === 0) return [];
-      await tx.delete(files).where(
+      return this.dropUnattachedFiles(tx, orphans.map((o) => o.id));
+    });
+  }
+
+  /** Deletes those of these files that no message has; returns the blobs no file uses any more. */
+  private async dropUnattachedFiles(tx: Q, fileIds: number[]): Promise<string[]> {
+    if (fileIds.length === 0) return [];
+    const gone = await tx
+      .delete(files)
+      .where(
         and(
-          inArray(files.id, orphans.map((o) => o.id)),
+          inArray(files.id, fileIds),
           // Attached meanwhile by a send that committed first: keep it.
           sql`NOT EXISTS (SELECT 1 FROM message_attachments a WHERE a.file_id = ${files.id})`,
         ),
-      );
-      const hashes = [...new Set(orphans.map((o) => o.sha256))];
-      const stillUsed = new Set(
-        (await tx.select({ sha256: files.sha256 }).from(files).where(inArray(files.sha256, hashes))).map((r) => r.sha256),
-      );
-      return hashes.filter((h) => !stillUsed.has(h));
-    });
+      )
+      .returning({ sha256: files.sha256 });
+    const hashes = [...new Set(gone.map((f) => f.sha256))];
+    if (hashes.length === 0) return [];
+    const stillUsed = new Set((await tx.select({ sha256: files.sha256 }).from(files).where(inArray(files.sha256, hashes))).map((r) => r.sha256));
+    return hashes.filter((h) => !stillUsed.has(h));
   }
 
   async hasFileWithContent(sha256: string): Promise<boolean> {
     return (await this.db.select({ id: files.id }).from(files).where(eq(files.sha256, sha256)).limit(1)).length > 0;
+  }
+
+  async uploadedBytes(userId: string): Promise<number> {
+    const [row] = await this.db
+      .select({ total: sql<string>`coalesce(sum(${files.size}), 0)` })
+      .from(files)
+      .where(eq(files.uploaderId, num(userId)));
+    return Number(row?.total ?? 0);
   }
 
   async ping(): Promise<void> {

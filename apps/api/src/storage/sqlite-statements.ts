@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { FileRow, MessageRow } from '@chat/db';
+import type { EventType, FileRow, MessageRow } from '@chat/db';
 import type { RoomSummary } from './store.ts';
 
 const messageColumns = (t: string) => `${t}.id, ${t}.room_id AS roomId, ${t}.author_id AS authorId, ${t}.seq, ${t}.body,
@@ -9,6 +9,9 @@ const PAGE_COLUMNS = `${messageColumns('m')}, u.username AS authorUsername, u.di
 
 /** A history row: the message and its author's name. */
 export type PageRow = MessageRow & { authorUsername: string; authorDisplayName: string };
+
+/** An event of the log with its message (as it is now) and author. */
+export type LogRow = PageRow & { eventSeq: number; eventType: EventType };
 
 /**
  * The statements on the hot path — every authenticated call, every send, every resume —
@@ -43,8 +46,8 @@ export function prepareHotStatements(db: Database.Database) {
     insertMessage: db.prepare<[roomId: number, authorId: number, seq: number, body: string, clientMsgId: string, createdAt: number], MessageRow>(
       `INSERT INTO messages (room_id, author_id, seq, body, client_msg_id, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING ${MESSAGE_COLUMNS}`,
     ),
-    insertEvent: db.prepare<[roomId: number, seq: number, type: string, messageId: number, payload: string, createdAt: number]>(
-      'INSERT INTO events (room_id, seq, type, message_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    insertEvent: db.prepare<[roomId: number, seq: number, type: string, messageId: number, createdAt: number]>(
+      'INSERT INTO events (room_id, seq, type, message_id, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
     /** History, newest first below a seq (pass Number.MAX_SAFE_INTEGER for the newest page). */
     pageBelow: db.prepare<[roomId: number, belowSeq: number, limit: number], PageRow>(
@@ -63,8 +66,11 @@ export function prepareHotStatements(db: Database.Database) {
        FROM message_attachments a JOIN files f ON f.id = a.file_id
        WHERE a.message_id IN (SELECT value FROM json_each(?)) ORDER BY a.message_id, a.position`,
     ),
-    eventsAfter: db.prepare<[roomId: number, afterSeq: number, limit: number], { seq: number; payload: string }>(
-      'SELECT seq, payload FROM events WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+    /** Events after a seq with their messages as they are now. */
+    eventsAfter: db.prepare<[roomId: number, afterSeq: number, limit: number], LogRow>(
+      `SELECT e.seq AS eventSeq, e.type AS eventType, ${PAGE_COLUMNS}
+       FROM events e JOIN messages m ON m.id = e.message_id JOIN users u ON u.id = m.author_id
+       WHERE e.room_id = ? AND e.seq > ? ORDER BY e.seq LIMIT ?`,
     ),
   };
 }

@@ -27,6 +27,12 @@ type SentMessage = Awaited<ReturnType<ChatStore['sendMessage']>>;
 const isUniqueViolation = (err: unknown): boolean =>
   err instanceof Error && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT_UNIQUE');
 
+/** A history or log row as the message and its author. */
+const pageEntry = ({ authorUsername, authorDisplayName, ...message }: PageRow) => ({
+  message,
+  author: { id: message.authorId, username: authorUsername, displayName: authorDisplayName },
+});
+
 export class SqliteStore implements ChatStore {
   private readonly conn: SqliteConnection;
   private readonly hot: HotStatements;
@@ -307,10 +313,17 @@ export class SqliteStore implements ChatStore {
     return this.changeMessage(input.messageId, 'updated', input.now, { body: input.body, editedAt: input.now });
   }
 
-  async deleteMessage(input: { messageId: string; now: number }): Promise<StoredEvent> {
-    return this.changeMessage(input.messageId, 'deleted', input.now, { body: '', deletedAt: input.now });
+  async deleteMessage(input: { messageId: string; now: number }) {
+    return this.db.transaction((tx) => {
+      const event = this.changeMessage(input.messageId, 'deleted', input.now, { body: '', deletedAt: input.now });
+      const id = num(input.messageId);
+      const attached = tx.select({ fileId: messageAttachments.fileId }).from(messageAttachments).where(eq(messageAttachments.messageId, id)).all();
+      tx.delete(messageAttachments).where(eq(messageAttachments.messageId, id)).run();
+      return { event, unusedBlobs: this.dropUnattachedFiles(attached.map((a) => a.fileId)) };
+    });
   }
 
+  /** Inside the caller's transaction, if it has one (a savepoint then). */
   private changeMessage(
     messageId: string,
     type: EventType,
@@ -336,9 +349,8 @@ export class SqliteStore implements ChatStore {
   }
 
   private appendEvent(row: MessageRow, seq: number, type: EventType, now: number, attachments?: Attachment[]): StoredEvent {
-    const payload: RoomEventPayload = { type, message: this.hydrate(row, attachments) };
-    this.hot.insertEvent.run(row.roomId, seq, type, row.id, JSON.stringify(payload), now);
-    return { roomId: String(row.roomId), seq, payload };
+    this.hot.insertEvent.run(row.roomId, seq, type, row.id, now);
+    return { roomId: String(row.roomId), seq, payload: { type, message: this.hydrate(row, attachments) } };
   }
 
   /** One message with its author and attachments (looked up unless given). */
@@ -368,15 +380,11 @@ export class SqliteStore implements ChatStore {
   async history(input: { roomId: string; position: HistoryPosition; limit: number }) {
     const roomId = num(input.roomId);
     const reads = windowReads(input.position, input.limit);
-    const withAuthor = ({ authorUsername, authorDisplayName, ...message }: PageRow) => ({
-      message,
-      author: { id: message.authorId, username: authorUsername, displayName: authorDisplayName },
-    });
     return this.db.transaction(() => {
       const older = reads.older
-        ? this.hot.pageBelow.all(roomId, reads.older.below ?? Number.MAX_SAFE_INTEGER, reads.older.take).map(withAuthor)
+        ? this.hot.pageBelow.all(roomId, reads.older.below ?? Number.MAX_SAFE_INTEGER, reads.older.take).map(pageEntry)
         : [];
-      const newer = reads.newer ? this.hot.pageFrom.all(roomId, reads.newer.from, reads.newer.take).map(withAuthor) : [];
+      const newer = reads.newer ? this.hot.pageFrom.all(roomId, reads.newer.from, reads.newer.take).map(pageEntry) : [];
       const room = this.hot.roomSummary.get(roomId);
       const { page, nextCursor, newerCursor } = assembleWindow(input.position, input.limit, older, newer);
       return { messages: this.hydrateAll(page), nextCursor, newerCursor, lastEventId: String(room?.lastSeq ?? 0) };
@@ -384,9 +392,9 @@ export class SqliteStore implements ChatStore {
   }
 
   async eventsAfter(roomId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
-    return this.hot.eventsAfter
-      .all(num(roomId), afterSeq, limit)
-      .map((r) => ({ roomId, seq: r.seq, payload: JSON.parse(r.payload) as RoomEventPayload }));
+    const rows = this.hot.eventsAfter.all(num(roomId), afterSeq, limit);
+    const current = this.hydrateAll(rows.map(pageEntry));
+    return rows.map((r, i) => ({ roomId, seq: r.eventSeq, payload: { type: r.eventType, message: current[i] as Message } }));
   }
 
   async markRead(input: { roomId: string; userId: string; seq: number }): Promise<void> {
@@ -467,23 +475,39 @@ export class SqliteStore implements ChatStore {
   async deleteUnattachedFiles(createdBefore: number): Promise<string[]> {
     return this.db.transaction((tx) => {
       const orphans = tx
-        .select({ id: files.id, sha256: files.sha256 })
+        .select({ id: files.id })
         .from(files)
         .leftJoin(messageAttachments, eq(messageAttachments.fileId, files.id))
         .where(and(lt(files.createdAt, createdBefore), isNull(messageAttachments.fileId)))
         .all();
-      if (orphans.length === 0) return [];
-      tx.delete(files).where(inArray(files.id, orphans.map((o) => o.id))).run();
-      const hashes = [...new Set(orphans.map((o) => o.sha256))];
-      const stillUsed = new Set(
-        tx.select({ sha256: files.sha256 }).from(files).where(inArray(files.sha256, hashes)).all().map((r) => r.sha256),
-      );
-      return hashes.filter((h) => !stillUsed.has(h));
+      return this.dropUnattachedFiles(orphans.map((o) => o.id));
     });
+  }
+
+  /**
+   * Deletes those of these files that no message has; returns the blobs no file uses any more.
+   * Runs inside the caller's transaction.
+   */
+  private dropUnattachedFiles(fileIds: number[]): string[] {
+    if (fileIds.length === 0) return [];
+    const gone = this.db
+      .delete(files)
+      .where(and(inArray(files.id, fileIds), sql`NOT EXISTS (SELECT 1 FROM message_attachments a WHERE a.file_id = ${files.id})`))
+      .returning({ sha256: files.sha256 })
+      .all();
+    const hashes = [...new Set(gone.map((f) => f.sha256))];
+    if (hashes.length === 0) return [];
+    const stillUsed = new Set(this.db.select({ sha256: files.sha256 }).from(files).where(inArray(files.sha256, hashes)).all().map((r) => r.sha256));
+    return hashes.filter((h) => !stillUsed.has(h));
   }
 
   async hasFileWithContent(sha256: string): Promise<boolean> {
     return this.db.select({ id: files.id }).from(files).where(eq(files.sha256, sha256)).limit(1).get() !== undefined;
+  }
+
+  async uploadedBytes(userId: string): Promise<number> {
+    const row = this.db.select({ total: sql<number>`coalesce(sum(${files.size}), 0)` }).from(files).where(eq(files.uploaderId, num(userId))).get();
+    return row?.total ?? 0;
   }
 
   async ping(): Promise<void> {

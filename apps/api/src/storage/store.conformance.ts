@@ -83,7 +83,7 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
       const other = await send(room, bob, 'two', 'c1');
       expect(other.event?.seq).toBe(2);
       const edited = await store.editMessage({ messageId: first.message.id, body: 'one!', now });
-      const deleted = await store.deleteMessage({ messageId: other.message.id, now });
+      const { event: deleted } = await store.deleteMessage({ messageId: other.message.id, now });
       expect([first.event?.seq, edited.seq, deleted.seq]).toEqual([1, 3, 4]);
       expect(edited.payload).toMatchObject({ type: 'updated', message: { body: 'one!', editedAt: expect.any(String) } });
       expect(deleted.payload).toMatchObject({ type: 'deleted', message: { body: '', deleted: true } });
@@ -93,8 +93,6 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
         [3, 'updated'],
         [4, 'deleted'],
       ]);
-      // Replay shows each event as it was: the created event keeps the original body.
-      expect((await store.eventsAfter(room, 0, 1))[0]?.payload.message.body).toBe('one');
       expect((await store.getRoomSummary(room))?.lastSeq).toBe(4);
       await expect(store.editMessage({ messageId: '999999', body: 'x', now })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
@@ -236,6 +234,42 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
       expect((await store.searchMessages({ userId: bob.id, query: '東京', roomId: null, limit: 10 })).length).toBe(1);
       expect(await store.searchMessages({ userId: alice.id, query: 'deploy', roomId: priv, limit: 10 })).toHaveLength(1);
       expect(await store.searchMessages({ userId: bob.id, query: '"%_', roomId: null, limit: 10 })).toEqual([]);
+    });
+
+    test('a replay shows each message as it is now: no event keeps text that was edited away or deleted', async () => {
+      const room = await store.createRoom({ name: 'Oops', topic: '', kind: 'public', createdBy: alice.id });
+      const secret = await send(room, alice, 'my password is hunter2', 'c1');
+      await store.editMessage({ messageId: secret.message.id, body: 'fixed', now });
+      const ssn = await send(room, bob, 'SSN 078-05-1120', 'c2');
+      await store.deleteMessage({ messageId: ssn.message.id, now });
+      const replay = await store.eventsAfter(room, 0, 10);
+      expect(replay.map((e) => [e.payload.type, e.payload.message.id, e.payload.message.body, e.payload.message.deleted])).toEqual([
+        ['created', secret.message.id, 'fixed', false],
+        ['updated', secret.message.id, 'fixed', false],
+        ['created', ssn.message.id, '', true],
+        ['deleted', ssn.message.id, '', true],
+      ]);
+      expect(JSON.stringify(replay)).not.toMatch(/hunter2|078-05/);
+    });
+
+    test("deleting a message deletes its files, and their bytes once no other upload has them", async () => {
+      const room = await store.createRoom({ name: 'Files', topic: '', kind: 'public', createdBy: alice.id });
+      const upload = (sha: string) =>
+        store.createFile({ sha256: sha.repeat(32), name: 'f.png', mime: 'image/png', size: 5, width: 1, height: 1, hasThumbnail: true, uploaderId: alice.id, createdAt: now });
+      const [only, shared, twin, twinOfOther] = [await upload('a1'), await upload('b2'), await upload('c3'), await upload('c3')];
+      const attach = (ids: string[], body: string) => store.sendMessage({ roomId: room, authorId: alice.id, body, clientMsgId: body, attachmentIds: ids, now });
+      const first = await attach([only.id, shared.id, twin.id], 'first');
+      await attach([shared.id], 'second');
+      await attach([twinOfOther.id], 'third');
+      const { unusedBlobs } = await store.deleteMessage({ messageId: first.message.id, now });
+      // `shared` is still on another message; `twin`'s bytes are also those of another upload.
+      expect(unusedBlobs).toEqual([only.sha256]);
+      expect([await store.getFile(only.id), await store.getFile(twin.id)]).toEqual([null, null]);
+      expect(await store.mayReadFile(only.id, alice.id)).toBe(false);
+      expect(await store.getFile(shared.id)).not.toBeNull();
+      expect(await store.hasFileWithContent(twin.sha256)).toBe(true);
+      expect(await store.uploadedBytes(alice.id)).toBe(10);
+      expect(await store.uploadedBytes(bob.id)).toBe(0);
     });
 
     test('whether any upload holds some bytes, before and after abandoned uploads are deleted', async () => {

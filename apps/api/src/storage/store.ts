@@ -153,10 +153,17 @@ export interface ChatStore {
    */
   sendMessage(input: SendMessageInput): Promise<{ message: Message; event: StoredEvent | null }>;
   editMessage(input: { messageId: string; body: string; now: number }): Promise<StoredEvent>;
-  deleteMessage(input: { messageId: string; now: number }): Promise<StoredEvent>;
+  /**
+   * Makes the message a tombstone (empty body, no files) and deletes its files that no other
+   * message has; returns its event and the blobs (sha256) that no file uses any more.
+   */
+  deleteMessage(input: { messageId: string; now: number }): Promise<{ event: StoredEvent; unusedBlobs: string[] }>;
   getMessage(messageId: string): Promise<Message | null>;
   history(input: { roomId: string; position: HistoryPosition; limit: number }): Promise<HistoryPage>;
-  /** Events with seq > afterSeq, oldest first, at most `limit`. */
+  /**
+   * Events with seq > afterSeq, oldest first, at most `limit`, each with its message as it is
+   * now: the log keeps no earlier text, so an edit or a deletion leaves nothing of the old one.
+   */
   eventsAfter(roomId: string, afterSeq: number, limit: number): Promise<StoredEvent[]>;
   /** Moves the user's read marker to the message, never backwards. */
   markRead(input: { roomId: string; userId: string; seq: number }): Promise<void>;
@@ -171,6 +178,8 @@ export interface ChatStore {
   deleteUnattachedFiles(createdBefore: number): Promise<string[]>;
   /** Whether any upload, attached or not, has these bytes. */
   hasFileWithContent(sha256: string): Promise<boolean>;
+  /** The sizes of every file the user has uploaded, added up (for the upload quota). */
+  uploadedBytes(userId: string): Promise<number>;
 
   ping(): Promise<void>;
   close(): Promise<void>;

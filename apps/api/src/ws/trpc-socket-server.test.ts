@@ -36,10 +36,15 @@ const t = initTRPC.context<Ctx>().create();
 let generatorsEnded = 0;
 const router = t.router({
   whoami: t.procedure.query(({ ctx }) => ctx.user),
+  slow: t.procedure.query(() => new Promise<string>((resolve) => setTimeout(() => resolve('done'), 200))),
   shout: t.procedure.input(z.object({ text: z.string().min(1) })).mutation(({ input }) => input.text.toUpperCase()),
   count: t.procedure
     .input(z.object({ to: z.number(), lastEventId: z.string().nullish() }))
     .subscription(({ input }) => new Counting(Number(input.lastEventId ?? 0), input.to)),
+  slowCount: t.procedure.input(z.object({ to: z.number() })).subscription(async ({ input }) => {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return new Counting(0, input.to);
+  }),
   ticks: t.procedure.subscription(async function* ({ signal }) {
     try {
       yield 'one';
@@ -52,6 +57,8 @@ const router = t.router({
 });
 
 const contextsClosed: (Ctx | undefined)[] = [];
+const protocolErrors: Error[] = [];
+const errorCodes: string[] = [];
 let contextDelayMs = 0;
 let wss: WebSocketServer;
 let server: ReturnType<typeof serveTrpcSockets>;
@@ -68,6 +75,11 @@ beforeAll(async () => {
       await new Promise((resolve) => setTimeout(resolve, contextDelayMs));
       return { user: info.connectionParams?.user ?? null };
     },
+    limits: { maxCallsPerFrame: 8, maxCallsInFlight: 3, maxSubscriptions: 4 },
+    subscriptionKey: (path, input) => `${path}:${JSON.stringify(input)}`,
+    admit: (ctx) => (ctx.user === 'banned' ? 'not you' : null),
+    onError: ({ error }) => errorCodes.push(error.code),
+    onProtocolError: (err) => protocolErrors.push(err),
     onClosed: (ctx) => contextsClosed.push(ctx),
     keepAlive: { pingMs: 150, pongWaitMs: 150 },
   });
@@ -88,14 +100,19 @@ function connect(user: string | null) {
   return { client: createTRPCClient<typeof router>({ links: [wsLink({ client: ws })] }), ws };
 }
 
-/** A raw socket: every frame it gets, parsed, except PING. */
+/** A raw socket: every frame it gets, parsed, except PING, and its close code once closed. */
 async function rawSocket(path = '') {
   const socket = new WebSocket(url + path);
   const frames: unknown[] = [];
+  const closed = new Promise<number>((resolve) => socket.once('close', resolve));
   socket.on('message', (data) => String(data) !== 'PING' && frames.push(JSON.parse(String(data))));
   await new Promise((resolve) => socket.once('open', resolve));
-  return { socket, frames };
+  return { socket, frames, closed };
 }
+
+const query = (id: number, path: string) => ({ id, method: 'query', params: { path } });
+const subscription = (id: number, path: string, input: unknown) => ({ id, method: 'subscription', params: { path, input } });
+const codeIn = (frame: unknown) => (frame as { error?: { data?: { code?: string } } }).error?.data?.code;
 
 const until = async (check: () => boolean) => {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -228,4 +245,73 @@ test('a push subscription is also an async iterable of tracked events, for any o
     ['2', { n: 2 }, expect.anything()],
   ]);
   expect(Counting.stopped).toBe(stoppedBefore + 1);
+});
+
+test('a frame with more calls than the limit closes the socket (1008) and runs none of them', async () => {
+  const { socket, frames, closed } = await rawSocket();
+  socket.send(JSON.stringify(Array.from({ length: 9 }, (_, i) => query(i + 1, 'whoami'))));
+  expect(await closed).toBe(1008);
+  expect(frames).toEqual([]);
+});
+
+test('calls beyond the in-flight limit are answered TOO_MANY_REQUESTS; the others run', async () => {
+  const { socket, frames } = await rawSocket();
+  socket.send(JSON.stringify(Array.from({ length: 5 }, (_, i) => query(i + 1, 'slow'))));
+  await until(() => frames.length === 5);
+  const results = frames as { id: number; result?: { data: unknown } }[];
+  expect(results.filter((f) => f.result?.data === 'done').map((f) => f.id).sort()).toEqual([1, 2, 3]);
+  expect(frames.filter((f) => codeIn(f) === 'TOO_MANY_REQUESTS')).toHaveLength(2);
+  // Finished calls free their places.
+  socket.send(JSON.stringify(query(6, 'slow')));
+  await until(() => frames.length === 6);
+  expect(frames[5]).toEqual({ id: 6, result: { type: 'data', data: 'done' } });
+  socket.close();
+});
+
+test('one subscription per key and at most the limit per connection; a stopped one frees its key', async () => {
+  const { socket, frames } = await rawSocket();
+  socket.send(JSON.stringify([subscription(1, 'count', { to: 0 }), subscription(2, 'count', { to: 0 })]));
+  await until(() => frames.length === 2);
+  expect(frames).toContainEqual({ id: 1, result: { type: 'started' } });
+  expect(frames.find((f) => (f as { id: number }).id === 2)).toMatchObject({ error: { data: { code: 'BAD_REQUEST' } } });
+  // Other keys (the key here is the raw input), none of which sends an event.
+  socket.send(JSON.stringify([1, 2, 3, 4].map((tag) => subscription(10 + tag, 'count', { to: 0, tag }))));
+  await until(() => frames.length === 6);
+  expect(frames.slice(2).filter((f) => codeIn(f) === 'TOO_MANY_REQUESTS')).toHaveLength(1);
+  socket.send(JSON.stringify({ id: 1, method: 'subscription.stop' }));
+  socket.send(JSON.stringify(subscription(20, 'count', { to: 0 })));
+  await until(() => frames.length === 8);
+  expect(frames.slice(6)).toEqual([{ id: 1, result: { type: 'stopped' } }, { id: 20, result: { type: 'started' } }]);
+  socket.close();
+});
+
+test('a subscription stopped while its procedure runs is never started, and its key is free at once', async () => {
+  const stoppedBefore = Counting.stopped;
+  const { socket, frames } = await rawSocket();
+  socket.send(JSON.stringify(subscription(1, 'slowCount', { to: 1000 })));
+  socket.send(JSON.stringify({ id: 1, method: 'subscription.stop' }));
+  socket.send(JSON.stringify(subscription(2, 'slowCount', { to: 1000 })));
+  // The first one's stream is stopped as soon as its procedure returns it.
+  await until(() => Counting.stopped > stoppedBefore && frames.length >= 3);
+  expect(frames.slice(0, 2)).toEqual([{ id: 1, result: { type: 'stopped' } }, { id: 2, result: { type: 'started' } }]);
+  expect(frames.slice(2).every((f) => (f as { id: number }).id === 2)).toBe(true);
+  socket.close();
+});
+
+test('a context that is refused closes the socket with 1008 and its reason', async () => {
+  const { socket, closed } = await rawSocket('?connectionParams=1');
+  const reason = new Promise<string>((resolve) => socket.once('close', (_code, why) => resolve(String(why))));
+  socket.send(JSON.stringify({ method: 'connectionParams', data: { user: 'banned' } }));
+  expect(await closed).toBe(1008);
+  expect(await reason).toBe('not you');
+});
+
+test('a frame that breaks the WebSocket protocol is a protocol error, not an internal one', async () => {
+  const before = { protocol: protocolErrors.length, internal: errorCodes.filter((c) => c === 'INTERNAL_SERVER_ERROR').length };
+  const { socket, closed } = await rawSocket();
+  // A text frame of invalid UTF-8, written under ws's own framing.
+  socket.send(Buffer.from([0xff, 0xfe]), { binary: false });
+  expect(await closed).toBe(1007);
+  await until(() => protocolErrors.length === before.protocol + 1);
+  expect(errorCodes.filter((c) => c === 'INTERNAL_SERVER_ERROR')).toHaveLength(before.internal);
 });

@@ -17,9 +17,19 @@ import { sendBatched } from './batched-send.ts';
 import { frameHead, frameTail } from './direct-frames.ts';
 import { startKeepAlive, type KeepAliveOptions } from './keep-alive.ts';
 import { PushSubscription, type EventSink } from './push-subscription.ts';
+import { SubscriptionSlots, type Running } from './subscription-slots.ts';
 
 type Id = string | number;
 type ProcedureType = 'query' | 'mutation' | 'subscription';
+
+/** One call of a frame, as the client sent it. */
+interface Call {
+  id: Id;
+  jsonrpc: '2.0' | undefined;
+  path: string;
+  input: unknown;
+  batchIndex: number;
+}
 
 export interface ContextSource {
   req: IncomingMessage;
@@ -27,13 +37,29 @@ export interface ContextSource {
   info: { connectionParams: Record<string, string> | null };
 }
 
+export interface SocketLimits {
+  /** More calls in one frame close the socket (1008). */
+  maxCallsPerFrame: number;
+  /** Queries and mutations running at once; calls beyond are answered TOO_MANY_REQUESTS. */
+  maxCallsInFlight: number;
+  /** Subscriptions asked for and running; more are answered TOO_MANY_REQUESTS. */
+  maxSubscriptions: number;
+}
+
 export interface TrpcSocketServerOptions<TRouter extends AnyRouter> {
   wss: WebSocketServer;
   router: TRouter;
   createContext(source: ContextSource): Promise<inferRouterContext<TRouter>>;
+  limits: SocketLimits;
+  /** Two subscriptions with the same key may not run on one connection at once. */
+  subscriptionKey(path: string, input: unknown): string;
+  /** The context is made: a reason closes the socket (1008) with it, null keeps it open. */
+  admit?(ctx: inferRouterContext<TRouter>, socket: WebSocket): string | null;
   onError?(opts: { error: TRPCError; path?: string }): void;
+  /** A client broke the WebSocket protocol (a reserved bit, bad UTF-8, a frame too large); ws closes the socket. */
+  onProtocolError?(error: Error): void;
   /** A socket closed; `ctx` is its context, if it got one. */
-  onClosed?(ctx: inferRouterContext<TRouter> | undefined): void;
+  onClosed?(ctx: inferRouterContext<TRouter> | undefined, socket: WebSocket): void;
   /** A subscriber that stopped reading was cut off (it resumes from its lastEventId). */
   onSlowConsumer?(info: { bufferedAmount: number; held: number }): void;
   keepAlive: KeepAliveOptions;
@@ -65,18 +91,14 @@ export function serveTrpcSockets<TRouter extends AnyRouter>(opts: TrpcSocketServ
   };
 }
 
-/** What a running subscription needs to be stopped from outside. */
-interface Running {
-  stop(): void;
-}
-
 class Connection<TRouter extends AnyRouter> {
   /** Settles once the context exists: at once, or after the `connectionParams` message. */
   private context: Promise<inferRouterContext<TRouter>> | null = null;
   private ctx: inferRouterContext<TRouter> | undefined = undefined;
   /** Kept only until the context exists. */
   private req: IncomingMessage | null;
-  private subscriptions: Map<Id, Running> | null = null;
+  private subscriptions: SubscriptionSlots | null = null;
+  private callsInFlight = 0;
   private makingContext = false;
   /** The socket closed while its context was being made. */
   private closedEarly = false;
@@ -115,6 +137,9 @@ class Connection<TRouter extends AnyRouter> {
     } catch (cause) {
       return this.respondError(null, undefined, new TRPCError({ code: 'PARSE_ERROR', cause }));
     }
+    if (messages.length > this.opts.limits.maxCallsPerFrame) {
+      return this.socket.close(1008, `more than ${this.opts.limits.maxCallsPerFrame} calls in one frame`);
+    }
     messages.forEach((message, batchIndex) => void this.handle(message, batchIndex));
   }
 
@@ -135,6 +160,8 @@ class Connection<TRouter extends AnyRouter> {
         connectionParams = parseConnectionParamsFromUnknown(message.data) as Record<string, string> | null;
       }
       this.ctx = await this.opts.createContext({ req, res: this.socket, info: { connectionParams } });
+      const refusal = this.opts.admit?.(this.ctx, this.socket) ?? null;
+      if (refusal !== null) this.socket.close(1008, refusal);
       return this.ctx;
     } catch (cause) {
       const error = getTRPCErrorFromUnknown(cause);
@@ -144,55 +171,81 @@ class Connection<TRouter extends AnyRouter> {
     } finally {
       this.makingContext = false;
       // Closed while the context was made: what it holds (presence) is released now.
-      if (this.closedEarly) this.opts.onClosed?.(this.ctx);
+      if (this.closedEarly) this.opts.onClosed?.(this.ctx, this.socket);
     }
   }
 
-  private async handle(message: TRPCClientOutgoingMessage, batchIndex: number): Promise<void> {
+  private handle(message: TRPCClientOutgoingMessage, batchIndex: number): void {
     const { id, jsonrpc } = message;
     if (id === null) {
       return this.respondError(null, undefined, new TRPCError({ code: 'PARSE_ERROR', message: '`id` is required' }), jsonrpc);
     }
     if (message.method === 'subscription.stop') return this.stopSubscription(id, jsonrpc);
-    const type: ProcedureType = message.method;
     const { path, lastEventId } = message.params;
     let input = message.params.input;
     if (lastEventId !== undefined) input = isObject(input) ? { ...input, lastEventId } : (input ?? { lastEventId });
+    const call: Call = { id, jsonrpc, path, input, batchIndex };
+    if (message.method === 'subscription') void this.subscribe(call);
+    else void this.answer(call, message.method);
+  }
+
+  private async answer(call: Call, type: 'query' | 'mutation'): Promise<void> {
+    const { id, jsonrpc, path, input } = call;
+    if (this.callsInFlight >= this.opts.limits.maxCallsInFlight) {
+      const message = `at most ${this.opts.limits.maxCallsInFlight} calls at once per connection`;
+      return this.respondError(id, path, new TRPCError({ code: 'TOO_MANY_REQUESTS', message }), jsonrpc, type, input);
+    }
+    this.callsInFlight++;
     try {
-      const ctx = await (this.context as Promise<inferRouterContext<TRouter>>);
+      const result = await this.call(call, type, undefined);
+      if (isAsyncIterable(result)) throw new TRPCError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: `a ${type} cannot return a stream` });
+      this.respond({ id, jsonrpc, result: { type: 'data', data: result } });
+    } catch (cause) {
+      this.respondError(id, path, getTRPCErrorFromUnknown(cause), jsonrpc, type, input);
+    } finally {
+      this.callsInFlight--;
+    }
+  }
+
+  private async subscribe(call: Call): Promise<void> {
+    const { id, jsonrpc, path, input } = call;
+    const subscriptions = (this.subscriptions ??= new SubscriptionSlots(this.opts.limits.maxSubscriptions));
+    try {
+      const slot = subscriptions.reserve(id, this.opts.subscriptionKey(path, input), path);
       // Only subscriptions get a signal: an iterated one ends when it fires.
-      const abort = type === 'subscription' ? new AbortController() : null;
-      const result: unknown = await callTRPCProcedure({
-        router: this.opts.router,
-        path,
-        getRawInput: resolved(input),
-        ctx,
-        type,
-        signal: abort?.signal,
-        batchIndex,
-      });
+      const abort = new AbortController();
+      let result: unknown;
+      try {
+        result = await this.call(call, 'subscription', abort.signal);
+        if (!isAsyncIterable(result)) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `subscription ${path} returned no stream` });
+      } catch (err) {
+        subscriptions.failed(id, slot);
+        throw err;
+      }
       // A PushSubscription is an async iterable too.
-      const isStream = isAsyncIterable(result);
-      if (!abort) {
-        if (isStream) throw new TRPCError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: `a ${type} cannot return a stream` });
-        return this.respond({ id, jsonrpc, result: { type: 'data', data: result } });
-      }
-      if (!isStream) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `subscription ${path} returned no stream` });
       const running: Running = result instanceof PushSubscription ? result : { stop: () => abort.abort() };
-      const subscriptions = (this.subscriptions ??= new Map());
-      if (this.socket.readyState !== this.socket.OPEN || subscriptions.has(id)) {
-        running.stop();
-        if (subscriptions.has(id)) throw new TRPCError({ code: 'BAD_REQUEST', message: `Duplicate id ${id}` });
-        return;
-      }
+      // Stopped while its procedure ran, or the socket went away meanwhile.
+      if (this.socket.readyState !== this.socket.OPEN || !subscriptions.started(id, slot, running)) return running.stop();
       this.respond({ id, jsonrpc, result: { type: 'started' } });
-      subscriptions.set(id, running);
-      const sink = new SocketSink(this, id, jsonrpc, path);
+      const sink = new SocketSink(this, id, jsonrpc, path, running);
       if (result instanceof PushSubscription) result.start(sink);
       else void this.iterate(result, sink, abort);
     } catch (cause) {
-      this.respondError(id, path, getTRPCErrorFromUnknown(cause), jsonrpc, type, input);
+      this.respondError(id, path, getTRPCErrorFromUnknown(cause), jsonrpc, 'subscription', input);
     }
+  }
+
+  private async call(call: Call, type: ProcedureType, signal: AbortSignal | undefined): Promise<unknown> {
+    const ctx = await (this.context as Promise<inferRouterContext<TRouter>>);
+    return callTRPCProcedure({
+      router: this.opts.router,
+      path: call.path,
+      getRawInput: resolved(call.input),
+      ctx,
+      type,
+      signal,
+      batchIndex: call.batchIndex,
+    });
   }
 
   /**
@@ -213,23 +266,23 @@ class Connection<TRouter extends AnyRouter> {
   }
 
   private stopSubscription(id: Id, jsonrpc: '2.0' | undefined): void {
-    const running = this.subscriptions?.get(id);
-    if (!running) return;
-    this.subscriptions?.delete(id);
-    running.stop();
+    const running = this.subscriptions?.release(id);
+    if (running === undefined) return;
+    running?.stop();
     this.respond({ id, jsonrpc, result: { type: 'stopped' } });
   }
 
-  forget(id: Id): void {
-    this.subscriptions?.delete(id);
+  /** A subscription that ended by itself gives up its slot. */
+  forget(id: Id, running: Running): void {
+    this.subscriptions?.release(id, running);
   }
 
   closed(): void {
     this.registry.delete(this);
-    for (const running of this.subscriptions?.values() ?? []) running.stop();
+    this.subscriptions?.stopAll();
     this.subscriptions = null;
     if (this.makingContext) this.closedEarly = true;
-    else this.opts.onClosed?.(this.ctx);
+    else this.opts.onClosed?.(this.ctx, this.socket);
   }
 
   respond(message: TRPCResponseMessage): void {
@@ -262,6 +315,7 @@ class SocketSink<TRouter extends AnyRouter> implements EventSink<object> {
     private readonly id: Id,
     private readonly jsonrpc: '2.0' | undefined,
     private readonly path: string,
+    private readonly running: Running,
   ) {
     this.head = frameHead(id, jsonrpc);
   }
@@ -288,7 +342,7 @@ class SocketSink<TRouter extends AnyRouter> implements EventSink<object> {
   }
 
   end(error?: unknown): void {
-    this.connection.forget(this.id);
+    this.connection.forget(this.id, this.running);
     if (error === undefined) this.connection.respond({ id: this.id, jsonrpc: this.jsonrpc, result: { type: 'stopped' } });
     else this.connection.respondError(this.id, this.path, getTRPCErrorFromUnknown(error), this.jsonrpc, 'subscription');
   }
@@ -302,7 +356,7 @@ function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
 
 // Without a listener, a malformed frame ("RSV2 and RSV3 must be clear") would crash the process.
 function onError(this: WebSocket, cause: Error): void {
-  connectionOf.get(this)?.opts.onError?.({ error: getTRPCErrorFromUnknown(cause) });
+  connectionOf.get(this)?.opts.onProtocolError?.(cause);
 }
 
 function onClose(this: WebSocket): void {

@@ -21,10 +21,10 @@ const detail = {
 export function ConnectionBanner() {
   const { status, nextAttemptAt } = useConnection();
   const nextAttempt = nextAttemptLabel(useSecondsUntil(nextAttemptAt));
-  if (status === 'connected') {
+  if (status === 'connected' || status === 'ready') {
     return (
       <p role="status" aria-label="Connection" className="sr-only">
-        {statusLabel.connected}
+        {statusLabel[status]}
       </p>
     );
   }

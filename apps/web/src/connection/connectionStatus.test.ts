@@ -13,6 +13,13 @@ describe('connectionStatus', () => {
     expect(connectionStatus('idle', true, true)).toBe('reconnecting');
   });
 
+  it('is ready, not reconnecting, when a lazy socket is idle because nothing needs it', () => {
+    expect(connectionStatus('idle', true, false, true)).toBe('ready');
+    expect(connectionStatus('idle', true, true, true)).toBe('ready');
+    expect(connectionStatus('connecting', true, true, true)).toBe('reconnecting');
+    expect(connectionStatus('idle', false, true, true)).toBe('offline');
+  });
+
   it('says offline when the browser is offline and the socket is not open', () => {
     expect(connectionStatus('connecting', false, true)).toBe('offline');
   });

@@ -21,17 +21,17 @@ export interface ConnectionStore {
  * Follows the socket's state and the browser's online flag, and reports every reopen
  * after the first one so callers can refresh what subscriptions don't replay.
  */
-export function createConnectionStore(onReconnect: () => void): ConnectionStore {
+export function createConnectionStore(onReconnect: () => void, lazy = false): ConnectionStore {
   const listeners = new Set<() => void>();
-  let state: 'idle' | 'connecting' | 'pending' = 'connecting';
+  let state: 'idle' | 'connecting' | 'pending' = lazy ? 'idle' : 'connecting';
   let online = navigator.onLine;
   let wasOpen = false;
   let nextAttemptAt: number | null = null;
-  let snapshot: ConnectionSnapshot = { status: connectionStatus(state, online, wasOpen), nextAttemptAt };
+  let snapshot: ConnectionSnapshot = { status: connectionStatus(state, online, wasOpen, lazy), nextAttemptAt };
   let unsubscribe = () => {};
 
   const update = () => {
-    const status = connectionStatus(state, online, wasOpen);
+    const status = connectionStatus(state, online, wasOpen, lazy);
     const next = status === 'reconnecting' ? nextAttemptAt : null;
     if (status === snapshot.status && next === snapshot.nextAttemptAt) return;
     snapshot = { status, nextAttemptAt: next };

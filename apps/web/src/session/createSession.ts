@@ -45,12 +45,16 @@ export function createSession(token: string | null, onUnauthorized: () => void):
     },
   });
   // Subscriptions replay their own gaps from lastEventId; everything else may be stale after a drop.
+  // Signed out, the socket is opened only to sign in or up: the server closes sockets that
+  // stay unsigned, and a sign-in page left open should not hold one.
+  const lazy = token === null;
   const connection = createConnectionStore(() => {
     void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'chat' });
-  });
+  }, lazy);
   const wsClient: TRPCWebSocketClient = createWSClient({
     url: trpcSocketUrl,
     connectionParams: () => (token === null ? null : { token }),
+    lazy: { enabled: lazy, closeMs: 5_000 },
     // Detects sockets that died silently (sleeping laptop, dropped Wi-Fi) so reconnect starts.
     keepAlive: { enabled: true, intervalMs: 15_000, pongTimeoutMs: 5_000 },
     retryDelayMs: (attempt) => {
