@@ -69,3 +69,18 @@ test('members of a room hear when someone joins, is invited or leaves, so its me
   expect(await memberCount()).toBe(2);
   watch.stop();
 });
+
+test('leaving a room one is not in changes nothing and tells nobody', async () => {
+  const ana = pool.add(await signUp(server, 'ana'));
+  const eve = pool.add(await signUp(server, 'eve'));
+  const room = await ana.client.room.create.mutate({ name: uniqueName('Quiet') });
+  const watch = watchUser(ana.client);
+  await watch.ready;
+  for (let i = 0; i < 5; i++) await eve.client.room.leave.mutate({ roomId: room.id });
+  // A real change afterwards: its notice comes after any the leaves would have caused.
+  await ana.client.room.invite.mutate({ roomId: room.id, userId: eve.user.id });
+  await eventually(() => expect(watch.events.length).toBeGreaterThan(0));
+  await new Promise((r) => setTimeout(r, 200));
+  expect(watch.events).toEqual(['rooms-changed']);
+  watch.stop();
+});

@@ -16,10 +16,19 @@ export async function removeBlobs(app: App, unused: string[]): Promise<void> {
   for (const sha256 of unused) await app.blobs.removeUnless(sha256, () => app.store.hasFileWithContent(sha256));
 }
 
+/** Sweeps at start (a migration may have left files to collect) and then every `everyMs`. */
 export function startFileGc(app: App, everyMs = 60 * 60 * 1000): () => void {
-  const timer = setInterval(() => {
+  let stopped = false;
+  const sweep = () => {
+    if (stopped) return;
     collectUnattachedFiles(app).catch((err) => app.log.error({ err }, 'file clean-up failed'));
-  }, everyMs);
+  };
+  const first = setTimeout(sweep, 0);
+  const timer = setInterval(sweep, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }

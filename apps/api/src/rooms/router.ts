@@ -52,6 +52,10 @@ export const roomRouter = router({
   leave: protectedProcedure.input(roomIdInput).mutation(async ({ ctx, input }) => {
     const room = await ctx.app.store.getRoomSummary(input.roomId);
     if (!room) throw new DomainError('NOT_FOUND', 'room not found');
+    // Not a member: nothing changes, so nobody is told (an outsider cannot make every member refetch).
+    if (!(await ctx.app.store.isMember(room.id, ctx.session.user.id))) return;
+    // Leaving would leave the other person writing to someone who can no longer read.
+    if (room.kind === 'direct') throw new DomainError('BAD_REQUEST', 'roomId: a direct message cannot be left');
     await ctx.app.store.removeMember(room.id, ctx.session.user.id);
     // Ends this user's running streams of a room they may no longer read.
     await ctx.app.fanout.publish(roomChannel(room.id), { kind: 'member-left', roomId: room.id, userId: ctx.session.user.id });
