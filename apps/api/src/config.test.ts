@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { envName, loadConfig } from './config.ts';
+import { readFileSync } from 'node:fs';
+import { envName, limitsShape, loadConfig } from './config.ts';
 
 test('defaults follow the contract', () => {
   const { limits, ...config } = loadConfig({ INIT_CWD: '/srv/chat' });
@@ -53,4 +54,10 @@ test('every limit is read from the variable of its name, and a bad one is named'
   expect(() => loadConfig({ IMAGE_MAX_PIXELS: '1e12' })).toThrow(/^invalid IMAGE_MAX_PIXELS: /);
   // A reconnecting client sends all its subscriptions and open calls in one frame.
   expect(() => loadConfig({ WS_MAX_CALLS_PER_FRAME: '100' })).toThrow(/^invalid WS_MAX_CALLS_PER_FRAME: must be at least/);
+});
+
+test('the README documents every limit', () => {
+  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  const missing = Object.keys(limitsShape).map(envName).filter((name) => !readme.includes(`| \`${name}\` |`));
+  expect(missing).toEqual([]);
 });

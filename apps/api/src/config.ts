@@ -14,7 +14,7 @@ const bytes = (fallback: number, min = 1) => z.coerce.number().int().min(min).ma
  * environment variable of its name in upper snake case (`httpMaxBodyBytes`: HTTP_MAX_BODY_BYTES);
  * README lists them.
  */
-const limitsShape = {
+export const limitsShape = {
   httpMaxBodyBytes: bytes(1 * MiB),
   httpMaxBatch: count(50),
   httpHeadersTimeoutMs: millis(10_000),

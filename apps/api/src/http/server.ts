@@ -1,25 +1,19 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { WebSocketServer } from 'ws';
 import { createApp, type App } from '../app.ts';
 import { openBackends } from '../backends.ts';
 import { loadConfig, type Config, type Limits } from '../config.ts';
 import { contextFactory } from '../context.ts';
 import { createLogger } from '../log.ts';
 import { createMetrics } from '../metrics.ts';
-import { appRouter } from '../router.ts';
-import { throttledLog } from '../throttled-log.ts';
-import { registerStream } from '../ws/batched-send.ts';
-import { SocketAdmission } from '../ws/socket-admission.ts';
-import { serveTrpcSockets } from '../ws/trpc-socket-server.ts';
 import { BlobStore } from '../files/blob-store.ts';
 import { startFileGc } from '../files/file-gc.ts';
 import { routeApi } from './api-routes.ts';
 import { requestDeadline } from './request-deadline.ts';
+import { serveSocketEndpoint } from './socket-endpoint.ts';
 import { trpcOverHttp } from './trpc-http.ts';
 
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -80,47 +74,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     },
   );
 
-  const admission = new SocketAdmission({
-    maxUnsignedPerAddress: config.rateLimit ? bounds.wsMaxUnsignedPerAddress : null,
-    unsignedTimeoutMs: bounds.wsUnsignedTimeoutMs,
-    maxSocketsPerUser: bounds.wsMaxSocketsPerUser,
-  });
-  const logProtocolError = throttledLog(log, 'debug', 'closed a WebSocket that broke the protocol');
-  const logSlowConsumer = throttledLog(log, 'warn', 'closed sockets that were not keeping up');
-  const wss = new WebSocketServer({ noServer: true, maxPayload: bounds.wsMaxFrameBytes });
-  const wsHandler = serveTrpcSockets({
-    wss,
-    router: appRouter,
-    createContext,
-    limits: { maxCallsPerFrame: bounds.wsMaxCallsPerFrame, maxCallsInFlight: bounds.wsMaxCallsInFlight, maxSubscriptions: bounds.wsMaxSubscriptions },
-    // Every subscription follows one room (or, without one, the caller): one of each per socket.
-    subscriptionKey: (path, input) => `${path}:${isRecord(input) && typeof input.roomId === 'string' ? input.roomId : ''}`,
-    admit: (ctx, socket) => admission.contextMade(socket, ctx.session?.user.id ?? null),
-    onError,
-    onProtocolError: (err) => logProtocolError({ reason: err.message }),
-    onClosed: (ctx, socket) => {
-      metrics.openSockets.dec();
-      admission.closed(socket, ctx?.session?.user.id ?? null);
-      ctx?.presence?.end();
-    },
-    onSlowConsumer: (info) => {
-      metrics.slowConsumersClosed.inc();
-      logSlowConsumer(info);
-    },
-    keepAlive: { pingMs: 30_000, pongWaitMs: 10_000 },
-  });
-  wss.on('connection', () => metrics.openSockets.inc());
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path !== '/trpc' && path !== '/trpc/') return void socket.destroy();
-    const address = req.socket.remoteAddress ?? 'unknown';
-    if (!admission.mayOpen(address)) return refuseUnsigned(socket);
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      registerStream(ws, socket);
-      admission.opened(ws, address);
-      wss.emit('connection', ws, req);
-    });
-  });
+  const sockets = serveSocketEndpoint(server, app, { createContext, onError });
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
@@ -137,12 +91,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const close = () =>
     (closing ??= (async () => {
       server.close();
-      // Tells tRPC clients to reconnect (to this address once it is back, or to another node).
-      wsHandler.broadcastReconnectNotification();
-      wsHandler.close();
-      await new Promise((r) => setTimeout(r, 50));
-      for (const client of wss.clients) client.close(1012, 'server restarting');
-      await new Promise<void>((r) => wss.close(() => r()));
+      await sockets.close();
       server.closeAllConnections();
       stopFileGc();
       await backends.close();
@@ -172,15 +121,6 @@ function webApp(dir: string): (req: IncomingMessage, res: ServerResponse, next: 
       .writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
       .end('The web app is not built. Run `npm start` from the repository root, which builds it.\n');
 }
-
-function refuseUnsigned(socket: Duplex): void {
-  const body = JSON.stringify({ error: 'too many connections from this address are not signed in' });
-  socket.end(
-    `HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Type: application/json\r\nRetry-After: 10\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
-  );
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /** Options left out or given as undefined keep their defaults. */
 function definedOnly<T extends object>(values: T): Partial<T> {
