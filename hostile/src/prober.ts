@@ -8,8 +8,11 @@ export interface ProbeReport {
   maxLatencyMs: number;
 }
 
-/** `GET /healthz` every `everyMs`, each on a new connection, each given `timeoutMs` to answer 200. */
-export function startProber(target: Target, everyMs = 250, timeoutMs = 3000): { stop(): Promise<ProbeReport> } {
+/**
+ * `GET /healthz` every `everyMs`, each on a new connection, each given `timeoutMs` to answer 200;
+ * `onProbe` gets each latency, for a caller that wants them over time (the soak's series).
+ */
+export function startProber(target: Target, everyMs = 250, timeoutMs = 3000, onProbe?: (latencyMs: number) => void): { stop(): Promise<ProbeReport> } {
   const startedAt = Date.now();
   const probes: Promise<void>[] = [];
   const failures: string[] = [];
@@ -17,7 +20,9 @@ export function startProber(target: Target, everyMs = 250, timeoutMs = 3000): { 
   const probe = async () => {
     const at = Date.now();
     const reply = await request(target, { address: CANARY_ADDRESS, path: '/healthz', timeoutMs });
-    maxLatencyMs = Math.max(maxLatencyMs, Date.now() - at);
+    const latencyMs = Date.now() - at;
+    maxLatencyMs = Math.max(maxLatencyMs, latencyMs);
+    onProbe?.(latencyMs);
     if (reply.status !== 200) failures.push(`at ${at - startedAt} ms: ${reply.status ?? reply.error}`);
   };
   const timer = setInterval(() => probes.push(probe()), everyMs);
