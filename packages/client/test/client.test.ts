@@ -80,6 +80,20 @@ test('follow keeps a cursor; a restarted program resumes from it with nothing mi
   expect(seen.map((e) => e.message.body)).toEqual(['a', 'b', 'c']);
 });
 
+test('a room is followed once per client: a second follow of it ends with BAD_REQUEST, the first goes on', async () => {
+  const client = await newClient();
+  const roomId = await general(client);
+  const seen: RoomEvent[] = [];
+  const first = client.follow(roomId, (e) => void seen.push(e));
+  await new Promise((r) => setTimeout(r, 100));
+  const second = client.follow(roomId, () => {});
+  const error = await second.done.then(() => null, (err: unknown) => err);
+  expect(isChatError(error, 'BAD_REQUEST')).toBe(true);
+  await client.send(roomId, 'still followed');
+  await until(() => seen.length === 1);
+  first.stop();
+});
+
 test('the handler runs one event at a time, and the cursor waits for it', async () => {
   const client = await newClient();
   const roomId = await general(client);
