@@ -29,7 +29,7 @@ export class SubscriptionSlots {
   reserve(id: Id, key: string, path: string): Slot {
     if (this.slots.has(id)) throw new TRPCError({ code: 'BAD_REQUEST', message: `Duplicate id ${id}` });
     if (this.keys.has(key)) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `${path} is already subscribed to for this input on this connection` });
+      throw new TRPCError({ code: 'BAD_REQUEST', message: `${path}: this connection already follows that (one subscription per procedure and room)` });
     }
     if (this.slots.size >= this.max) {
       throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `at most ${this.max} subscriptions per connection` });
