@@ -249,6 +249,8 @@ describe('download and access', () => {
     expect(res.status).toBe(200);
     expect((await download(ana, '/api/files/999999')).status).toBe(404);
     expect((await download(ana, '/api/files/abc')).status).toBe(404);
+    // A cookie that is not valid percent-encoding is no token, not a server error.
+    expect((await download(null, file.url, { cookie: 'chat_file_token=%E0%A4%A' })).status).toBe(401);
   });
 });
 
