@@ -48,7 +48,7 @@ export class RoomEventStream extends PushSubscription<RoomEventPayload> implemen
 
   constructor(private readonly opts: Options) {
     super();
-    this.replay = replayReads(opts.app.store);
+    this.replay = replayReads(opts.app);
     this.watch = new RoomWatch(opts.app, opts.room, opts.session, 'message.onEvent', this);
   }
 
@@ -81,7 +81,6 @@ export class RoomEventStream extends PushSubscription<RoomEventPayload> implemen
   onRoomMessage(message: BusMessage): void {
     const item = message.kind === 'resync' ? RESYNC : message.kind === 'event' ? message.event : null;
     if (item === null || this.ended) return;
-    if (item !== RESYNC && item.payload.type !== 'created') this.replay.changed(item.roomId);
     if (!this.held) return void this.take(item);
     this.held.push(item);
     this.sink?.holding(this.held.length);

@@ -15,12 +15,9 @@ import { requireMember, requireReadable } from '../rooms/access.ts';
 import { DomainError } from '../storage/errors.ts';
 import type { HistoryPosition, Message, StoredEvent } from '../storage/store.ts';
 import { protectedProcedure, router } from '../trpc.ts';
-import { replayReads } from './replay-reads.ts';
 import { RoomEventStream } from './room-events.ts';
 
 async function publish(app: App, event: StoredEvent): Promise<void> {
-  // Here too, for a room that no subscriber on this process follows any more.
-  if (event.payload.type !== 'created') replayReads(app.store).changed(event.roomId);
   await app.fanout.publish(roomChannel(event.roomId), { kind: 'event', event });
 }
 
