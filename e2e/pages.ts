@@ -56,8 +56,9 @@ export function messageItem(page: Page, roomName: string, text: string): Locator
   return messageLog(page, roomName).getByRole('listitem').filter({ hasText: text });
 }
 
-/** Whether the element is inside the visible part of its scroller (and the window). */
-export function inViewport(locator: Locator): Promise<boolean> {
+/** Whether the element is drawn, inside the visible part of its scroller (and the window). */
+export async function inViewport(locator: Locator): Promise<boolean> {
+  if ((await locator.count()) === 0) return false;
   return locator.evaluate((element) => {
     const rect = element.getBoundingClientRect();
     let parent = element.parentElement;
@@ -99,4 +100,40 @@ export function countMessages(page: Page, roomName: string, text: string): Promi
 
 export async function expectMessageOnce(page: Page, roomName: string, text: string) {
   await expect.poll(() => countMessages(page, roomName, text), VISIBLE).toBe(1);
+}
+
+/** Scrolls a room's message list to its top or bottom edge (only rows near the view are drawn). */
+export async function scrollMessages(page: Page, roomName: string, to: 'top' | 'bottom'): Promise<void> {
+  await messageLog(page, roomName).evaluate(async (section, edge) => {
+    let scroller = section.parentElement;
+    while (scroller && getComputedStyle(scroller).overflowY !== 'auto') scroller = scroller.parentElement;
+    if (scroller) scroller.scrollTop = edge === 'top' ? 0 : scroller.scrollHeight;
+    // The rows for the new place are drawn on the frames after the scroll.
+    for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame);
+  }, to);
+}
+
+/**
+ * Every message body matching `pattern`, in order, seen while scrolling the room's list from
+ * its top to its bottom a screen at a time: the list draws only the rows near the view.
+ */
+export async function bodiesThroughout(page: Page, roomName: string, pattern: RegExp): Promise<string[]> {
+  const seen: string[] = [];
+  const log = messageLog(page, roomName);
+  await scrollMessages(page, roomName, 'top');
+  // At the bottom twice in a row, a moment apart: no newer page was on its way.
+  let atBottom = 0;
+  for (let step = 0; step < 500 && atBottom < 2; step++) {
+    await page.waitForTimeout(atBottom > 0 ? 500 : 50);
+    for (const text of await log.getByText(pattern).allTextContents()) if (!seen.includes(text)) seen.push(text);
+    const moved = await log.evaluate((section) => {
+      let scroller = section.parentElement;
+      while (scroller && getComputedStyle(scroller).overflowY !== 'auto') scroller = scroller.parentElement;
+      if (!scroller || scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) return false;
+      scroller.scrollTop += scroller.clientHeight * 0.8;
+      return true;
+    });
+    atBottom = moved ? 0 : atBottom + 1;
+  }
+  return seen;
 }

@@ -7,9 +7,8 @@ import { messageText } from '../files/messageText.ts';
  * Reads out messages from others as they arrive in the open room. The list itself is not a
  * live region, or every page of history loaded while scrolling would be read out too.
  */
-export function Announcer({ messages, loaded }: { messages: readonly Message[]; loaded: boolean }) {
+export function Announcer({ newest, loaded }: { newest: Message | undefined; loaded: boolean }) {
   const me = useMe();
-  const newest = messages[messages.length - 1];
   const newestId = newest?.id ?? null;
   // undefined until the history has loaded: the first load of the room is not news.
   const [seen, setSeen] = useState<string | null | undefined>(undefined);

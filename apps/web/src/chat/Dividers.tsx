@@ -2,20 +2,20 @@ import { muted } from '../ui/styles.ts';
 
 export function DayDivider({ label }: { label: string }) {
   return (
-    <li className="my-3 flex items-center gap-3 px-5" aria-label={label}>
+    <div role="listitem" className="my-3 flex items-center gap-3 px-5" aria-label={label}>
       <span aria-hidden="true" className="h-px flex-1 bg-slate-200 dark:bg-slate-800" />
       <span className={`${muted} text-xs font-medium`}>{label}</span>
       <span aria-hidden="true" className="h-px flex-1 bg-slate-200 dark:bg-slate-800" />
-    </li>
+    </div>
   );
 }
 
 /** Where the unread part began when the room was opened; it stays put while the room is open. */
 export function NewMessagesDivider() {
   return (
-    <li className="my-2 flex items-center gap-3 px-5" aria-label="New messages">
+    <div role="listitem" className="my-2 flex items-center gap-3 px-5" aria-label="New messages">
       <span aria-hidden="true" className="h-px flex-1 bg-red-500/70" />
       <span className="text-xs font-semibold text-red-700 dark:text-red-400">New messages</span>
-    </li>
+    </div>
   );
 }

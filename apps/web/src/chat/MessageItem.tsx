@@ -1,5 +1,5 @@
 import type { Message } from '@chat/api-types';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useMe } from '../auth/meContext.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { Markdown } from '../markdown/Markdown.tsx';
@@ -17,7 +17,8 @@ interface Props {
   /** First of a run by one author: shows name and avatar. */
   showHeader: boolean;
   editing: boolean;
-  onEditingChange(editing: boolean): void;
+  /** The message being edited, or null when editing ends. */
+  onEditingChange(messageId: string | null): void;
 }
 
 function Time({ iso, className }: { iso: string; className: string }) {
@@ -30,7 +31,9 @@ function Time({ iso, className }: { iso: string; className: string }) {
   );
 }
 
-export function MessageItem({ message, showHeader, editing, onEditingChange }: Props) {
+/** Memoized: a live event re-renders only the rows whose message it changed. */
+export const MessageItem = memo(function MessageItem({ message, showHeader, editing, onEditingChange }: Props) {
+  const setEditing = (on: boolean) => onEditingChange(on ? message.id : null);
   const me = useMe();
   const mine = message.author.id === me.id;
   const [confirmingDelete, setConfirmingDelete] = useState(false);
@@ -39,7 +42,8 @@ export function MessageItem({ message, showHeader, editing, onEditingChange }: P
   const mentionsMe = !mine && !message.deleted && mentionedUsernames(message.body).has(me.username.toLowerCase());
 
   return (
-    <li
+    <div
+      role="listitem"
       data-message-id={message.id}
       data-seq={message.seq}
       tabIndex={-1}
@@ -69,8 +73,8 @@ export function MessageItem({ message, showHeader, editing, onEditingChange }: P
           <EditMessageForm
             initial={message.body}
             saving={edit.isPending}
-            onCancel={() => onEditingChange(false)}
-            onSave={(body) => edit.mutate({ messageId: message.id, body }, { onSuccess: () => onEditingChange(false) })}
+            onCancel={() => setEditing(false)}
+            onSave={(body) => edit.mutate({ messageId: message.id, body }, { onSuccess: () => setEditing(false) })}
           />
         ) : (
           <div className="text-[0.94rem] leading-relaxed break-words">
@@ -101,7 +105,7 @@ export function MessageItem({ message, showHeader, editing, onEditingChange }: P
             </>
           ) : (
             <>
-              <button type="button" className={button.ghost} aria-label="Edit message" onClick={() => onEditingChange(true)}>
+              <button type="button" className={button.ghost} aria-label="Edit message" onClick={() => setEditing(true)}>
                 Edit
               </button>
               <button type="button" className={button.danger} aria-label="Delete message" onClick={() => setConfirmingDelete(true)}>
@@ -111,6 +115,6 @@ export function MessageItem({ message, showHeader, editing, onEditingChange }: P
           )}
         </div>
       )}
-    </li>
+    </div>
   );
-}
+});

@@ -1,21 +1,22 @@
-import type { Message, Room } from '@chat/api-types';
-import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Room } from '@chat/api-types';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { OutboxEntry } from '../outbox/outbox.ts';
+import type { RoomTimeline } from '../timeline/roomTimeline.ts';
 import { ArrowDownIcon } from '../ui/icons.tsx';
 import { button, muted } from '../ui/styles.ts';
-import { useInView } from '../ui/useInView.ts';
 import { DayDivider, NewMessagesDivider } from './Dividers.tsx';
 import { MessageItem } from './MessageItem.tsx';
 import { PendingMessageItem } from './PendingMessageItem.tsx';
 import { RoomIntro } from './RoomIntro.tsx';
-import { readAnchor, restoreAnchor, saveAnchor, visibleAnchor, type ScrollAnchor } from './scrollAnchor.ts';
+import { saveAnchor, visibleAnchor } from './scrollAnchor.ts';
 import { dayLabel, isNewDay, startsGroup } from './timeline.ts';
 import { useReadMarker } from './useReadMarker.ts';
 import { useScrollTarget, type ScrollTarget } from './useScrollTarget.ts';
 
 interface Props {
   room: Room;
-  messages: Message[];
+  timeline: RoomTimeline;
   pending: OutboxEntry[];
   onRetry(clientMsgId: string): void;
   onDiscard(clientMsgId: string): void;
@@ -24,80 +25,88 @@ interface Props {
   target: ScrollTarget | null;
   editingId: string | null;
   onEditingChange(messageId: string | null): void;
-  loading: boolean;
-  hasOlder: boolean;
-  loadingOlder: boolean;
-  loadOlder(): void;
-  /** Whether the list is a window short of the newest messages (after a jump to an old one). */
-  hasNewer: boolean;
-  loadingNewer: boolean;
-  loadNewer(): void;
-  /** Reads the history around this message instead of paging to it. */
-  showAround(messageId: string): void;
-  /** Goes back to the newest messages and the live tail. */
-  showNewest(): void;
 }
 
+/** This close to either end of what is loaded, the next page there is read. */
 const LOAD_WITHIN_PX = 400;
+/** Above this many loaded messages, those far from the view are dropped (and read again if scrolled back to). */
+const MAX_LOADED = 400;
+/** How many messages are kept on each side of the view when dropping. */
+const KEEP_AROUND_VIEW = 150;
+/** Roughly one message of one line: only a first guess, every row is measured once drawn. */
+const ESTIMATED_ROW_PX = 56;
 
-const stamp = (m: Message) => ({ authorId: m.author.id, createdAt: m.createdAt });
+const stamp = (m: { author: { id: string }; createdAt: string }) => ({ authorId: m.author.id, createdAt: m.createdAt });
 
 /**
- * The scroller is flex-col-reverse: the browser then keeps it pinned to the newest message
- * as messages arrive, and keeps the reader's place when older pages are added above.
+ * Only the rows in view (and a margin) are in the DOM, each measured as drawn: the loaded
+ * messages, then my pending ones, below the top of the room (the older-pages control, or its
+ * introduction). The virtualizer is anchored to the end: it keeps the reader's place when
+ * older pages land above, and follows new messages only while the reader is at the bottom.
  */
 export function MessageList(props: Props) {
-  const { room, messages, pending, loading, hasOlder, loadingOlder, loadOlder, hasNewer, loadingNewer, loadNewer } = props;
+  const { room, timeline, pending } = props;
+  const messages = timeline.messages;
+  const count = messages.length + pending.length;
   const scroller = useRef<HTMLDivElement>(null);
-  const bottom = useRef<HTMLDivElement>(null);
-  const bottomVisible = useInView(bottom, scroller);
   // Day labels ("Today") are worked out against the time the room was opened.
   const [now] = useState(() => new Date());
 
-  // Measured rather than observed: right after a page lands an observer still reports the
-  // old layout, which would fetch a page nobody scrolled to.
-  const loadOlderNearTop = useCallback(() => {
-    const element = scroller.current;
-    if (!element || !hasOlder || loadingOlder) return;
-    // In a column-reverse scroller scrollTop is 0 at the bottom and negative upwards.
-    const distanceToTop = element.scrollHeight - element.clientHeight + element.scrollTop;
-    if (distanceToTop < LOAD_WITHIN_PX) loadOlder();
-  }, [hasOlder, loadingOlder, loadOlder]);
-  // Also when a page arrives: if the history still doesn't fill the screen, fetch the next one.
-  useEffect(loadOlderNearTop, [loadOlderNearTop, messages.length]);
+  const { revision } = timeline;
+  const getItemKey = useCallback(
+    (index: number) => messages[index]?.id ?? `pending:${pending[index - messages.length]?.clientMsgId ?? index}`,
+    // A new key function whenever the timeline changes, since its array changes in place.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [messages, pending, revision],
+  );
+  // The top of the room sits in the list's leading padding rather than in a row of its own, so
+  // that a page landing above, with the reader at the very top, keeps the first message in place.
+  const top = useRef<HTMLDivElement>(null);
+  const topHeight = useHeight(top);
+  // The React Compiler leaves this component alone: the virtualizer is mutable by design.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    paddingStart: topHeight,
+    paddingEnd: 8,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    getItemKey,
+    anchorTo: 'end',
+    followOnAppend: timeline.followsAppends,
+    scrollEndThreshold: 40,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstRow = items[0]?.index ?? 0;
+  const lastRow = items.at(-1)?.index ?? 0;
+  const atEnd = virtualizer.isAtEnd();
 
-  // Newer pages land below the reader, and a column-reverse scroller keeps its distance to the
-  // bottom: without help the view would leap to the end of the new page. The message at the top
-  // of the view is put back where it was instead. Only on scrolling: a window around a search
-  // hit opens at its bottom until the hit is brought into view.
-  const place = useRef<ScrollAnchor | null>(null);
-  const loadNewerNearBottom = () => {
-    const element = scroller.current;
-    if (!element || !hasNewer || loadingNewer || -element.scrollTop >= LOAD_WITHIN_PX) return;
-    place.current = visibleAnchor(element);
-    loadNewer();
-  };
   useLayoutEffect(() => {
-    if (scroller.current && place.current) restoreAnchor(scroller.current, place.current);
-    if (!loadingNewer) place.current = null;
-  }, [messages, loadingNewer]);
+    virtualizer.scrollToEnd();
+  }, [virtualizer]);
 
   const onScroll = () => {
-    loadOlderNearTop();
-    loadNewerNearBottom();
-    if (scroller.current) saveAnchor(room.id, readAnchor(scroller.current));
+    if (scroller.current) saveAnchor(room.id, virtualizer.isAtEnd() ? null : visibleAnchor(scroller.current));
   };
 
-  useReadMarker(room.id, messages, scroller, room.joined);
-  useScrollTarget({ roomId: room.id, target: props.target, messages, scroller, hasOlder, loadingOlder, loadOlder, showAround: props.showAround });
+  useReadMarker(room.id, timeline, scroller, room.joined, `${firstRow}:${lastRow}:${revision}`);
+  useScrollTarget({ roomId: room.id, target: props.target, timeline, virtualizer, scroller });
 
-  const { showNewest } = props;
+  // Back from a window (after a search jump) the newest page is read first, then shown.
+  const wantsEnd = useRef(false);
+  useEffect(() => {
+    if (!wantsEnd.current || timeline.status !== 'ready') return;
+    wantsEnd.current = false;
+    virtualizer.scrollToEnd();
+  }, [timeline, revision, virtualizer]);
   const jumpToLatest = useCallback(
-    (behavior: ScrollBehavior) => {
-      if (hasNewer) showNewest();
-      scroller.current?.scrollTo({ top: 0, behavior });
+    (behavior: 'instant' | 'smooth') => {
+      if (timeline.reachesNewest) return virtualizer.scrollToEnd({ behavior });
+      wantsEnd.current = true;
+      timeline.showNewest();
     },
-    [hasNewer, showNewest],
+    [timeline, virtualizer],
   );
 
   // Sending always brings the conversation back to the newest message.
@@ -109,52 +118,68 @@ export function MessageList(props: Props) {
     jumpToLatest('instant');
   }, [newestPending, jumpToLatest]);
 
+  // Read further pages near either end, and let go of messages far from the view. Declared after
+  // the effects that place the view (a target, the end), and measured from the element itself,
+  // so a span just replaced is judged where the reader is put, not where it was left.
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    if (element.scrollTop < LOAD_WITHIN_PX) timeline.loadOlder();
+    // The virtualizer's size, not the element's: rows drawn in this commit are measured, but the
+    // element's height still holds their estimates.
+    if (virtualizer.getTotalSize() - element.scrollTop - element.clientHeight < LOAD_WITHIN_PX) timeline.loadNewer();
+    if (timeline.messages.length > MAX_LOADED) timeline.keep(firstRow - KEEP_AROUND_VIEW, lastRow + KEEP_AROUND_VIEW);
+  }, [timeline, virtualizer, firstRow, lastRow, revision]);
+
+  const row = (index: number) => {
+    const message = messages[index];
+    if (!message) {
+      const entry = pending[index - messages.length];
+      return entry && <PendingMessageItem entry={entry} onRetry={props.onRetry} onDiscard={props.onDiscard} />;
+    }
+    const prev = messages[index - 1];
+    const unreadStart = message.id === props.dividerId;
+    return (
+      <>
+        {isNewDay(prev && stamp(prev), stamp(message)) && <DayDivider label={dayLabel(message.createdAt, now)} />}
+        {unreadStart && <NewMessagesDivider />}
+        <MessageItem
+          message={message}
+          showHeader={unreadStart || startsGroup(prev && stamp(prev), stamp(message))}
+          editing={props.editingId === message.id}
+          onEditingChange={props.onEditingChange}
+        />
+      </>
+    );
+  };
+
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
-      <div ref={scroller} onScroll={onScroll} className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto overscroll-contain">
-        <div className="pb-2">
-          {hasOlder ? (
-            <div className="flex justify-center py-3">
-              <button type="button" className={button.ghost} disabled={loadingOlder} onClick={loadOlder}>
-                {loadingOlder ? 'Loading older messages…' : 'Load older messages'}
-              </button>
-            </div>
-          ) : (
-            !loading && <RoomIntro room={room} />
-          )}
-          {loading && <p className={`${muted} p-6 text-center text-sm`}>Loading messages…</p>}
-          <section aria-label={`Messages in ${room.name}`}>
-            <ol>
-              {messages.map((message, i) => {
-                const prev = messages[i - 1];
-                const newDay = isNewDay(prev && stamp(prev), stamp(message));
-                const unreadStart = message.id === props.dividerId;
-                return (
-                  <Fragment key={message.id}>
-                    {newDay && <DayDivider label={dayLabel(message.createdAt, now)} />}
-                    {unreadStart && <NewMessagesDivider />}
-                    <MessageItem
-                      message={message}
-                      showHeader={unreadStart || startsGroup(prev && stamp(prev), stamp(message))}
-                      editing={props.editingId === message.id}
-                      onEditingChange={(editing) => props.onEditingChange(editing ? message.id : null)}
-                    />
-                  </Fragment>
-                );
-              })}
-              {pending.map((entry) => (
-                <PendingMessageItem key={entry.clientMsgId} entry={entry} onRetry={props.onRetry} onDiscard={props.onDiscard} />
-              ))}
-            </ol>
-          </section>
-          <div ref={bottom} className="h-px" />
-        </div>
+      <div ref={scroller} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto overscroll-contain [overflow-anchor:none]">
+        <section aria-label={`Messages in ${room.name}`} className="relative">
+          <div ref={top} className="absolute top-0 left-0 w-full">
+            <Top room={room} timeline={timeline} />
+          </div>
+          <div role="list" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => (
+              <div
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                className="absolute top-0 left-0 flow-root w-full"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                {row(item.index)}
+              </div>
+            ))}
+          </div>
+        </section>
       </div>
-      {(!bottomVisible || hasNewer) && messages.length > 0 && (
+      {(!atEnd || !timeline.reachesNewest) && messages.length > 0 && (
         <button
           type="button"
           className={`${button.floating} absolute bottom-3 left-1/2 -translate-x-1/2`}
-          onClick={() => jumpToLatest(hasNewer ? 'instant' : 'smooth')}
+          onClick={() => jumpToLatest(timeline.reachesNewest ? 'smooth' : 'instant')}
         >
           <ArrowDownIcon />
           Jump to latest
@@ -162,4 +187,30 @@ export function MessageList(props: Props) {
       )}
     </div>
   );
+}
+
+/** The top of the loaded span: a way to older pages while there are some, else the room's beginning. */
+function Top({ room, timeline }: { room: Room; timeline: RoomTimeline }) {
+  if (timeline.status === 'loading' || timeline.status === 'empty') return <p className={`${muted} p-6 text-center text-sm`}>Loading messages…</p>;
+  if (timeline.olderCursor === null) return <RoomIntro room={room} />;
+  return (
+    <div className="flex justify-center py-3">
+      <button type="button" className={button.ghost} disabled={timeline.loadingOlder} onClick={() => timeline.loadOlder()}>
+        {timeline.loadingOlder ? 'Loading older messages…' : 'Load older messages'}
+      </button>
+    </div>
+  );
+}
+
+/** An element's height, kept current as it changes. */
+function useHeight(ref: RefObject<HTMLElement | null>): number {
+  const [height, setHeight] = useState(0);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.offsetHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return height;
 }

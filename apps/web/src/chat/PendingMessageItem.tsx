@@ -15,7 +15,7 @@ export function PendingMessageItem({ entry, onRetry, onDiscard }: Props) {
   const failed = entry.status === 'failed';
   const waiting = !failed && status !== 'connected';
   return (
-    <li className="flex gap-3 px-4 sm:px-5" aria-busy={!failed}>
+    <div role="listitem" className="flex gap-3 px-4 sm:px-5" aria-busy={!failed}>
       <div className="w-9 shrink-0" />
       <div className="min-w-0 flex-1 pb-0.5">
         <p className={`text-[0.94rem] leading-relaxed break-words whitespace-pre-wrap ${failed ? '' : 'text-slate-600 dark:text-slate-400'}`}>{entry.body}</p>
@@ -34,6 +34,6 @@ export function PendingMessageItem({ entry, onRetry, onDiscard }: Props) {
           <p className={`${muted} text-xs`}>{waiting ? 'Waiting for connection…' : 'Sending…'}</p>
         )}
       </div>
-    </li>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Room } from '@chat/api-types';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMe } from '../auth/meContext.ts';
 import { FileDropZone } from '../files/FileDropZone.tsx';
 import { useUploadQueue } from '../files/useUploadQueue.ts';
@@ -8,16 +8,15 @@ import { pendingIn } from '../outbox/outbox.ts';
 import { useOutbox, useOutboxEntries } from '../outbox/outboxContext.ts';
 import { useFocusedMessageId } from '../rooms/route.ts';
 import { useRoom, useRooms } from '../rooms/useRooms.ts';
+import { useTimeline } from '../timeline/timelinesContext.ts';
 import { button, muted } from '../ui/styles.ts';
 import { Announcer } from './Announcer.tsx';
 import { Composer } from './Composer.tsx';
-import { flattenHistory, reachesNewest } from './history.ts';
 import { JoinBar } from './JoinBar.tsx';
 import { MessageList } from './MessageList.tsx';
 import { caughtUp, firstUnreadId } from './newMessages.ts';
 import { RoomHeader } from './RoomHeader.tsx';
 import { TypingIndicator } from './TypingIndicator.tsx';
-import { useHistoryWindow } from './useHistoryWindow.ts';
 import { useRoomEvents } from './useRoomEvents.ts';
 import { initialTarget, type ScrollTarget } from './useScrollTarget.ts';
 
@@ -32,23 +31,29 @@ export function RoomView({ roomId }: { roomId: string }) {
 function OpenRoom({ room }: { room: Room }) {
   const me = useMe();
   const focused = useFocusedMessageId();
-  const { history, moveTo } = useHistoryWindow(room.id, focused);
+  const timeline = useTimeline(room.id);
   const outbox = useOutbox();
   const uploads = useUploadQueue(room.id);
 
-  // The subscription starts once, from the newest event the first history read (or the cache) holds.
-  const [resumeFrom, setResumeFrom] = useState<string | null>(null);
-  const cachedLastEventId = history.data?.pages[0]?.lastEventId;
-  if (resumeFrom === null && cachedLastEventId !== undefined) setResumeFrom(cachedLastEventId);
-  useRoomEvents(room.id, resumeFrom);
+  // A room not loaded yet opens around the search hit it was opened for, without the pages in between.
+  const [opening] = useState(focused);
+  useEffect(() => {
+    if (opening && timeline.status === 'empty') timeline.showAround(opening);
+    else timeline.open();
+  }, [timeline, opening]);
 
-  const messages = flattenHistory(history.data);
-  const pending = pendingIn(useOutboxEntries(), room.id, messages);
+  // The subscription starts once, from the newest event the first page (or the saved timeline) holds.
+  const [resumeFrom, setResumeFrom] = useState<string | null>(null);
+  if (resumeFrom === null && timeline.lastEventId !== null) setResumeFrom(timeline.lastEventId);
+  useRoomEvents(timeline, room.id, resumeFrom);
+
+  const messages = timeline.messages;
+  const pending = pendingIn(useOutboxEntries(), room.id, timeline);
 
   // Worked out once, when the history first arrives: the divider stays where reading started.
   const [readAtOpen] = useState(room.joined ? room.lastReadSeq : null);
   const [divider, setDivider] = useState<string | null | undefined>(undefined);
-  const settled = history.isSuccess && (!reachesNewest(history.data) || caughtUp(messages, room.lastMessageAt));
+  const settled = timeline.status === 'ready' && (!timeline.reachesNewest || caughtUp(messages, room.lastMessageAt));
   if (divider === undefined && settled) setDivider(firstUnreadId(messages, readAtOpen, me.id));
   const [target, setTarget] = useState<ScrollTarget | null | undefined>(undefined);
   if (divider !== undefined && target === undefined) setTarget(initialTarget(room.id, focused, divider));
@@ -67,30 +72,25 @@ function OpenRoom({ room }: { room: Room }) {
     if (messageId === null) requestAnimationFrame(() => composer.current?.focus());
   }, []);
   const editLast = () => {
-    const last = [...messages].reverse().find((m) => m.author.id === me.id && !m.deleted);
+    const last = messages.findLast((m) => m.author.id === me.id && !m.deleted);
     if (last) setEditingId(last.id);
   };
-
-  const { fetchNextPage, fetchPreviousPage } = history;
-  const loadOlder = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
-  const loadNewer = useCallback(() => void fetchPreviousPage({ cancelRefetch: false }), [fetchPreviousPage]);
-  const showNewest = useCallback(() => moveTo(null), [moveTo]);
 
   return (
     <>
       <RoomHeader room={room} />
       <FileDropZone label={`Files go with your next message in ${room.name}`} onFiles={uploads.add} enabled={room.joined} className="flex min-h-0 flex-1 flex-col">
-        {history.isError ? (
+        {timeline.status === 'error' ? (
           <div className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-center">
-            <p>{errorCode(history.error) === 'FORBIDDEN' ? "You don't have access to this room." : errorMessage(history.error)}</p>
-            <button type="button" className={button.secondary} onClick={() => void history.refetch()}>
+            <p>{errorCode(timeline.error) === 'FORBIDDEN' ? "You don't have access to this room." : errorMessage(timeline.error)}</p>
+            <button type="button" className={button.secondary} onClick={() => timeline.retry()}>
               Try again
             </button>
           </div>
         ) : (
           <MessageList
             room={room}
-            messages={messages}
+            timeline={timeline}
             pending={pending}
             onRetry={outbox.retry}
             onDiscard={outbox.discard}
@@ -98,21 +98,12 @@ function OpenRoom({ room }: { room: Room }) {
             target={target ?? null}
             editingId={editingId}
             onEditingChange={changeEditing}
-            loading={history.isPending}
-            hasOlder={history.hasNextPage}
-            loadingOlder={history.isFetchingNextPage}
-            loadOlder={loadOlder}
-            hasNewer={history.hasPreviousPage}
-            loadingNewer={history.isFetchingPreviousPage}
-            loadNewer={loadNewer}
-            showAround={moveTo}
-            showNewest={showNewest}
           />
         )}
         <TypingIndicator roomId={room.id} />
         {room.joined ? <Composer room={room} onEditLast={editLast} inputRef={composer} uploads={uploads} /> : <JoinBar room={room} />}
       </FileDropZone>
-      <Announcer messages={messages} loaded={history.isSuccess} />
+      <Announcer newest={timeline.reachesNewest ? messages.at(-1) : undefined} loaded={timeline.status === 'ready'} />
     </>
   );
 }

@@ -20,7 +20,13 @@ export function caughtUp(messages: readonly Message[], lastMessageAt: string | n
   return newest !== undefined && Date.parse(newest.createdAt) >= Date.parse(lastMessageAt);
 }
 
-/** How many messages after `seenSeq` still count as unread for me. */
+/** How many messages after `seenSeq` still count as unread for me: walks back from the newest, through the unread only. */
 export function unreadAfter(messages: readonly Message[], seenSeq: number, myId: string): number {
-  return messages.filter((m) => m.seq > seenSeq && !m.deleted && m.author.id !== myId).length;
+  let unread = 0;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (!m || m.seq <= seenSeq) break;
+    if (!m.deleted && m.author.id !== myId) unread++;
+  }
+  return unread;
 }

@@ -30,12 +30,6 @@ export function saveAnchor(roomId: string, anchor: ScrollAnchor | null): void {
   }
 }
 
-/** The message at the top edge of the scroller, or null when the reader is at the bottom. */
-export function readAnchor(scroller: HTMLElement): ScrollAnchor | null {
-  // The scroller is column-reverse: scrollTop is 0 at the bottom and negative upwards.
-  return scroller.scrollTop > -40 ? null : visibleAnchor(scroller);
-}
-
 /** The message at the top edge of the scroller and how far below that edge it sits. */
 export function visibleAnchor(scroller: HTMLElement): ScrollAnchor | null {
   const top = scroller.getBoundingClientRect().top;

@@ -1,7 +1,7 @@
-import type { Message } from '@chat/api-types';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { useMe } from '../auth/meContext.ts';
 import { useUpdateRooms } from '../rooms/useRooms.ts';
+import type { RoomTimeline } from '../timeline/roomTimeline.ts';
 import { trpc } from '../trpc.ts';
 import { unreadAfter } from './newMessages.ts';
 
@@ -11,34 +11,29 @@ const MARK_EVERY_MS = 600;
 /**
  * Moves the read marker to the newest message that has actually been on screen (half of it
  * visible, in a foreground tab), not merely loaded: scrolled-up readers keep their unread.
+ * The rows drawn are observed again whenever `drawn` (which rows, which revision) changes.
  */
-export function useReadMarker(roomId: string, messages: readonly Message[], scroller: RefObject<HTMLElement | null>, isMember: boolean) {
+export function useReadMarker(roomId: string, timeline: RoomTimeline, scroller: RefObject<HTMLElement | null>, isMember: boolean, drawn: string) {
   const me = useMe();
   const { mutate } = trpc.message.markRead.useMutation();
   const updateRooms = useUpdateRooms();
   const seen = useRef({ visible: new Map<Element, number>(), marked: 0, timer: 0 as ReturnType<typeof setTimeout> | 0 });
-  const latest = useRef(messages);
-
-  useEffect(() => {
-    latest.current = messages;
-  }, [messages]);
-
   // The cached room list follows at once, so the room reopens with its divider at the new marker.
   const flush = useCallback(() => {
     const state = seen.current;
     clearTimeout(state.timer);
     state.timer = 0;
-    const newest = [...latest.current].reverse().find((m) => m.seq <= state.marked);
+    const newest = timeline.newestUpTo(state.marked);
     if (!newest) return;
     mutate({ roomId, messageId: newest.id });
     updateRooms((rooms) =>
       rooms.map((r) =>
         r.id === roomId
-          ? { ...r, unreadCount: unreadAfter(latest.current, newest.seq, me.id), lastReadSeq: Math.max(r.lastReadSeq, newest.seq) }
+          ? { ...r, unreadCount: unreadAfter(timeline.messages, newest.seq, me.id), lastReadSeq: Math.max(r.lastReadSeq, newest.seq) }
           : r,
       ),
     );
-  }, [roomId, mutate, updateRooms, me.id]);
+  }, [roomId, timeline, mutate, updateRooms, me.id]);
 
   useEffect(() => {
     const root = scroller.current;
@@ -69,7 +64,7 @@ export function useReadMarker(roomId: string, messages: readonly Message[], scro
       observer.disconnect();
       document.removeEventListener('visibilitychange', advance);
     };
-  }, [messages, scroller, isMember, flush]);
+  }, [drawn, scroller, isMember, flush]);
 
   // A mark still waiting when the room closes is sent, not lost.
   useEffect(() => {

@@ -1,6 +1,7 @@
-import type { Message } from '@chat/api-types';
+import type { Virtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type RefObject } from 'react';
 import { replaceRoute } from '../rooms/route.ts';
+import type { RoomTimeline } from '../timeline/roomTimeline.ts';
 import { loadAnchor, messageElement, restoreAnchor } from './scrollAnchor.ts';
 
 export type ScrollTarget =
@@ -19,51 +20,53 @@ export function initialTarget(roomId: string, focused: string | null, divider: s
 interface Options {
   roomId: string;
   target: ScrollTarget | null;
-  messages: readonly Message[];
+  timeline: RoomTimeline;
+  virtualizer: Virtualizer<HTMLDivElement, Element>;
   scroller: RefObject<HTMLElement | null>;
-  hasOlder: boolean;
-  loadingOlder: boolean;
-  loadOlder(): void;
-  showAround(messageId: string): void;
 }
 
 /**
- * Brings a target message into view. A search hit not in the cache is read in context, with
- * the page around it (however far back it is), then focused and flashed so the eye finds it;
- * a place to return to is reached by loading older pages until it is there.
+ * Brings a target message into view. A search hit not loaded is read in context, with the page
+ * around it (however far back it is), then focused and flashed so the eye finds it; a place to
+ * return to is reached by loading older pages until it is there. The row is scrolled to first
+ * and finished on the next frame, once it is drawn and measured.
  */
-export function useScrollTarget({ roomId, target, messages, scroller, hasOlder, loadingOlder, loadOlder, showAround }: Options): void {
+export function useScrollTarget({ roomId, target, timeline, virtualizer, scroller }: Options): void {
   const done = useRef<ScrollTarget | null>(null);
   const fetched = useRef<ScrollTarget | null>(null);
-  const present = target !== null && messages.some((m) => m.id === target.messageId);
+  const { revision } = timeline;
 
   useEffect(() => {
-    if (!target || done.current === target) return;
-    const root = scroller.current;
-    if (!present && target.kind === 'search') {
-      if (fetched.current !== target) showAround(target.messageId);
-      fetched.current = target;
-      return;
-    }
-    if (!present) {
-      if (hasOlder && !loadingOlder) loadOlder();
+    if (!target || done.current === target || timeline.status !== 'ready') return;
+    const index = timeline.indexOf(target.messageId);
+    if (index === -1) {
+      if (target.kind === 'search') {
+        if (fetched.current !== target) timeline.showAround(target.messageId);
+        fetched.current = target;
+      } else if (timeline.olderCursor !== null) timeline.loadOlder();
       // Not in this room's history at all (deleted, or a stale link): give up quietly.
-      if (!hasOlder) done.current = target;
+      else done.current = target;
       return;
     }
-    const element = root && messageElement(root, target.messageId);
-    if (!root || !element) return;
     done.current = target;
-    if (target.kind === 'anchor') {
-      restoreAnchor(root, target);
-    } else if (target.kind === 'divider') {
-      if (element.getBoundingClientRect().top < root.getBoundingClientRect().top) element.scrollIntoView({ block: 'start' });
-    } else {
+    const row = index + 1;
+    if (target.kind === 'divider') {
+      const [offset] = virtualizer.getOffsetForIndex(row, 'start') ?? [0];
+      if (offset < (virtualizer.scrollOffset ?? 0)) virtualizer.scrollToIndex(row, { align: 'start' });
+      return;
+    }
+    virtualizer.scrollToIndex(row, { align: target.kind === 'anchor' ? 'start' : 'center' });
+    // Not cancelled by the next render: the target counts as done already.
+    requestAnimationFrame(() => {
+      const root = scroller.current;
+      const element = root && messageElement(root, target.messageId);
+      if (!root || !element) return;
+      if (target.kind === 'anchor') return void restoreAnchor(root, target);
       element.scrollIntoView({ block: 'center' });
       element.focus({ preventScroll: true });
       element.classList.add('message-flash');
       element.addEventListener('animationend', () => element.classList.remove('message-flash'), { once: true });
       replaceRoute(roomId);
-    }
-  }, [present, target, scroller, hasOlder, loadingOlder, loadOlder, showAround, roomId]);
+    });
+  }, [target, timeline, revision, virtualizer, scroller, roomId]);
 }

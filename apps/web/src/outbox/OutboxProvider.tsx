@@ -1,9 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { useMe } from '../auth/meContext.ts';
-import { historyKey, type History } from '../chat/history.ts';
-import { mergeEvent } from '../chat/mergeEvent.ts';
 import { useConnectionStore } from '../connection/connectionContext.ts';
+import { useTimelines } from '../timeline/timelinesContext.ts';
 import { trpc } from '../trpc.ts';
 import { OutboxContext } from './outboxContext.ts';
 import { createOutboxService } from './outboxService.ts';
@@ -13,7 +11,7 @@ export function OutboxProvider({ children }: { children: ReactNode }) {
   const me = useMe();
   const connection = useConnectionStore();
   const { client } = trpc.useUtils();
-  const queryClient = useQueryClient();
+  const timelines = useTimelines();
   const service = useMemo(
     () =>
       createOutboxService({
@@ -21,10 +19,9 @@ export function OutboxProvider({ children }: { children: ReactNode }) {
         connection,
         sendMessage: (input) => client.message.send.mutate(input),
         // The answer may beat its own event; merging by id makes the later one a no-op.
-        onSent: (message) =>
-          queryClient.setQueryData<History>(historyKey(message.roomId), (history) => history && mergeEvent(history, { type: 'created', message })),
+        onSent: (message) => timelines.applyAnswer({ type: 'created', message }),
       }),
-    [me.id, connection, client, queryClient],
+    [me.id, connection, client, timelines],
   );
   useEffect(() => service.start(), [service]);
 

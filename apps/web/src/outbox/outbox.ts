@@ -1,4 +1,3 @@
-import type { Message } from '@chat/api-types';
 import type { Attachment } from '../files/attachment.ts';
 
 /** A message the user sent that the server has not confirmed yet. */
@@ -67,7 +66,6 @@ function isEntry(value: unknown): value is OutboxEntry {
  * What a room shows as pending: its entries minus any whose message already reached the
  * history (by event or by answer), matched on clientMsgId, so a message never shows twice.
  */
-export function pendingIn(outbox: Outbox, roomId: string, confirmed: readonly Message[]): OutboxEntry[] {
-  const known = new Set(confirmed.map((m) => m.clientMsgId));
-  return outbox.filter((e) => e.roomId === roomId && !known.has(e.clientMsgId)).sort((a, b) => a.createdAt - b.createdAt);
+export function pendingIn(outbox: Outbox, roomId: string, confirmed: { hasClientMsgId(clientMsgId: string): boolean }): OutboxEntry[] {
+  return outbox.filter((e) => e.roomId === roomId && !confirmed.hasClientMsgId(e.clientMsgId)).sort((a, b) => a.createdAt - b.createdAt);
 }

@@ -3,6 +3,7 @@ import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client
 import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { AuthContext, type AuthState } from '../auth/authContext.ts';
 import { ConnectionContext } from '../connection/connectionContext.ts';
+import { TimelinesContext } from '../timeline/timelinesContext.ts';
 import { trpc } from '../trpc.ts';
 import type { Session } from './createSession.ts';
 import type { SessionStore } from './sessionStore.ts';
@@ -20,7 +21,7 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
         <CacheProvider session={session}>
           {/* Keyed so nothing from the previous session's tree (state, subscriptions) survives. */}
           <ConnectionContext value={session.connection} key={session.id}>
-            {children}
+            <TimelinesContext value={session.timelines}>{children}</TimelinesContext>
           </ConnectionContext>
         </CacheProvider>
       </trpc.Provider>

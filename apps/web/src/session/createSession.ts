@@ -3,6 +3,8 @@ import { createWSClient, wsLink, type TRPCWebSocketClient } from '@trpc/client';
 import { watchConnectAttempts } from '../connection/connectWatchdog.ts';
 import { createConnectionStore, type ConnectionStore } from '../connection/connectionStore.ts';
 import { errorCode } from '../lib/errors.ts';
+import { PAGE_SIZE } from '../timeline/roomTimeline.ts';
+import { Timelines } from '../timeline/timelines.ts';
 import { trpc, trpcSocketUrl } from '../trpc.ts';
 import { persistCache, type CachePersistence } from './persistedCache.ts';
 
@@ -13,6 +15,8 @@ export interface Session {
   queryClient: QueryClient;
   trpcClient: ReturnType<typeof trpc.createClient>;
   connection: ConnectionStore;
+  /** Each room's loaded history, fed by its page reads and live events. */
+  timelines: Timelines;
   /** Keeps a signed-in session's cache across reloads; null when signed out. */
   persistence: CachePersistence | null;
   close(): void;
@@ -44,12 +48,12 @@ export function createSession(token: string | null, onUnauthorized: () => void):
       },
     },
   });
-  // Subscriptions replay their own gaps from lastEventId; everything else may be stale after a drop.
-  // Signed out, the socket is opened only to sign in or up: the server closes sockets that
+  // Timelines live outside the query cache and replay their own gaps from lastEventId; every
+  // query may be stale after a drop. Signed out, the socket is opened only to sign in or up: the server closes sockets that
   // stay unsigned, and a sign-in page left open should not hold one.
   const lazy = token === null;
   const connection = createConnectionStore(() => {
-    void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'chat' });
+    void queryClient.invalidateQueries();
   }, lazy);
   const wsClient: TRPCWebSocketClient = createWSClient({
     url: trpcSocketUrl,
@@ -66,13 +70,20 @@ export function createSession(token: string | null, onUnauthorized: () => void):
   connection.attach(wsClient);
   const stopWatchdog = watchConnectAttempts(wsClient);
   const persistence = token === null ? null : persistCache(token, queryClient);
+  const trpcClient = trpc.createClient({ links: [wsLink({ client: wsClient })] });
+  const timelines = new Timelines(
+    (roomId, request) => trpcClient.message.history.query({ roomId, ...request, limit: PAGE_SIZE }),
+    persistence?.timelines ?? null,
+  );
   return {
     id: ++sessions,
     queryClient,
-    trpcClient: trpc.createClient({ links: [wsLink({ client: wsClient })] }),
+    trpcClient,
     connection,
+    timelines,
     persistence,
     close() {
+      timelines.close();
       persistence?.close();
       stopWatchdog();
       connection.dispose();

@@ -1,6 +1,7 @@
 import { createSyncStoragePersister } from '@tanstack/query-sync-storage-persister';
 import { dehydrate, type QueryClient } from '@tanstack/react-query';
 import { removeOldestQuery, type PersistedClient, type PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
+import { timelineCache, type TimelineCache } from '../timeline/timelineCache.ts';
 
 const KEY = 'chat.cache';
 /** A week-old view is still worth showing while the server is away; an older one misleads more than it helps. */
@@ -8,6 +9,8 @@ const MAX_AGE_MS = 7 * 24 * 60 * 60_000;
 
 export interface CachePersistence {
   options: Omit<PersistQueryClientOptions, 'queryClient'>;
+  /** Each room's newest messages, saved room by room apart from the query cache. */
+  timelines: TimelineCache;
   /** Stops writing; what was written stays for the next start. */
   close(): void;
   /** Stops writing and deletes what was written: signing out leaves nothing to read. */
@@ -30,7 +33,7 @@ function localStorageOrNull(): Storage | undefined {
 }
 
 /**
- * Keeps the signed-in session's cache (who I am, my rooms, the history I have seen) in
+ * Keeps the signed-in session's cache (who I am, my rooms, and each room's newest messages) in
  * localStorage, so a reload while the server is down still shows the chat. The buster ties
  * it to the token: another sign-in, on this browser or after a sign-out, never sees it.
  * Writes stop the moment the session ends, so a late, throttled save cannot bring it back.
@@ -40,14 +43,21 @@ export function persistCache(token: string, queryClient: QueryClient): CachePers
   const buster = fingerprint(token);
   const dehydrateOptions = { shouldDehydrateMutation: () => false };
   let open = true;
-  const persister = createSyncStoragePersister({
-    storage: storage && {
-      getItem: (key) => storage.getItem(key),
-      setItem: (key, value) => {
-        if (open) storage.setItem(key, value);
-      },
-      removeItem: (key) => storage.removeItem(key),
+  const gated: Storage | undefined = storage && {
+    get length() {
+      return storage.length;
     },
+    key: (index) => storage.key(index),
+    getItem: (key) => storage.getItem(key),
+    setItem: (key, value) => {
+      if (open) storage.setItem(key, value);
+    },
+    removeItem: (key) => storage.removeItem(key),
+    clear: () => storage.clear(),
+  };
+  const timelines = timelineCache(gated, buster);
+  const persister = createSyncStoragePersister({
+    storage: gated,
     key: KEY,
     // Storage full: drop the least recently used query until it fits.
     retry: removeOldestQuery,
@@ -76,10 +86,12 @@ export function persistCache(token: string, queryClient: QueryClient): CachePers
       // Sends are the outbox's business; a mutation restored without its function could not run.
       dehydrateOptions,
     },
+    timelines,
     close: stop,
     discard() {
       stop();
       storage?.removeItem(KEY);
+      timelines.clear();
     },
   };
 }
