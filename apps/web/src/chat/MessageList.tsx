@@ -86,8 +86,12 @@ export function MessageList(props: Props) {
     virtualizer.scrollToEnd();
   }, [virtualizer]);
 
+  // Whether the reader was at the bottom when last seen scrolling: still true while a follow of
+  // freshly appended messages is on its way, when the position itself says otherwise.
+  const following = useRef(true);
   const onScroll = () => {
-    if (scroller.current) saveAnchor(room.id, virtualizer.isAtEnd() ? null : visibleAnchor(scroller.current));
+    following.current = virtualizer.isAtEnd();
+    if (scroller.current) saveAnchor(room.id, following.current ? null : visibleAnchor(scroller.current));
   };
 
   useReadMarker(room.id, timeline, scroller, room.joined, `${firstRow}:${lastRow}:${revision}`);
@@ -128,7 +132,14 @@ export function MessageList(props: Props) {
     // The virtualizer's size, not the element's: rows drawn in this commit are measured, but the
     // element's height still holds their estimates.
     if (virtualizer.getTotalSize() - element.scrollTop - element.clientHeight < LOAD_WITHIN_PX) timeline.loadNewer();
-    if (timeline.messages.length > MAX_LOADED) timeline.keep(firstRow - KEEP_AROUND_VIEW, lastRow + KEEP_AROUND_VIEW);
+    const loaded = timeline.messages.length;
+    if (loaded <= MAX_LOADED) return;
+    // A reader following the newest keeps the newest; otherwise what is around the view now
+    // (the rows drawn may still be those from before a follow or a jump).
+    if (timeline.reachesNewest && following.current) return timeline.keep(loaded - 2 * KEEP_AROUND_VIEW, loaded);
+    const first = virtualizer.getVirtualItemForOffset(element.scrollTop)?.index ?? 0;
+    const last = virtualizer.getVirtualItemForOffset(element.scrollTop + element.clientHeight)?.index ?? loaded - 1;
+    timeline.keep(first - KEEP_AROUND_VIEW, last + KEEP_AROUND_VIEW);
   }, [timeline, virtualizer, firstRow, lastRow, revision]);
 
   const row = (index: number) => {
