@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { startProxy } from '../bench/src/web/proxy.ts';
 import { apiClient } from './api.ts';
 import { composer, inViewport, messageLog, signIn, visible } from './pages.ts';
 import { alice, browserStage } from './stage.ts';
@@ -272,9 +273,9 @@ class Journey {
   }
 }
 
-async function openRoom(name: string): Promise<{ page: Page; log: Locator }> {
+async function openRoom(name: string, url = stage.server.url): Promise<{ page: Page; log: Locator }> {
   const page = await stage.newPage();
-  await signIn(page, stage.server.url, alice);
+  await signIn(page, url, alice);
   await (await visible(page.getByRole('link', { name: new RegExp(`^${name}`) }))).click();
   await visible(composer(page, name));
   return { page, log: messageLog(page, name) };
@@ -382,5 +383,44 @@ describe('a long timeline in the browser', () => {
     const unexpected = [...journey.seen].filter(([id]) => id !== hello.id && !sent.some((m) => m.id === id));
     expect.soft(unexpected, 'messages nobody sent').toEqual([]);
     await page.context().close();
+  });
+
+  it('catches up on 1,000 messages missed while the network was down: the newest is shown, and every one is there in order', TEST_TIMEOUT, async () => {
+    const started = Date.now();
+    const bot = await register('nightshift', 'Night Bot');
+    const room = await bot.room.create.mutate({ name: 'Overnight', topic: 'Missed while away' });
+    await aliceApi.room.join.mutate({ roomId: room.id });
+    // A real network in between, taken away and given back: the page's socket dies and its
+    // next attempt waits, as on a laptop that lost its Wi-Fi.
+    const network = await startProxy(stage.server.url);
+    try {
+      const { page, log } = await openRoom('Overnight', network.url);
+      const journey = new Journey(log, /Night \d{4}/);
+      const hello = (await sendConcurrently(bot, room.id, ['Good night'], 1))[0]!;
+      await expect.poll(async () => (await journey.look('before the drop')).visibleIds.has(hello.id), { timeout: 30_000 }).toBe(true);
+
+      network.drop();
+      const sent = await sendConcurrently(bot, room.id, bodies('Night', 1_000, 4), 50);
+      expect(sent).toHaveLength(1_000);
+      const oldest = sent[0]!;
+      const newest = sent.at(-1)!;
+      const restored = Date.now();
+      network.restore();
+      await expect.poll(async () => (await journey.look('catching up')).visibleIds.has(newest.id), { timeout: 30_000 }).toBe(true);
+      const caughtUpMs = Date.now() - restored;
+
+      const up = await journey.scroll(page, 'up', (sample) => sample.visibleIds.has(oldest.id), { deadline: started + SCROLL_UP_BY_MS });
+      expect.soft(up.reached, `the first missed message (${oldest.body}) came into view (${up.steps} wheel steps; ${up.stopped})`).toBe(true);
+      console.info(`catch-up of 1,000: newest shown ${caughtUpMs} ms after the network came back; ${up.steps} wheel steps up; ${journey.summary()}; whole test ${Date.now() - started} ms`);
+
+      const { missing, wrong, shownTwice } = journey.compare(sent);
+      expect.soft(missing.slice(0, 20), `${missing.length} of 1,000 messages were never in the DOM`).toEqual([]);
+      expect.soft(wrong.slice(0, 20), `${wrong.length} messages shown with another seq or body`).toEqual([]);
+      expect.soft(shownTwice.slice(0, 20), 'bodies shown under more than one message id').toEqual([]);
+      expect.soft(journey.problems, 'duplicates or disorder at some moment').toEqual([]);
+      await page.context().close();
+    } finally {
+      await network.close();
+    }
   });
 });

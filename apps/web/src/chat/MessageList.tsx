@@ -86,12 +86,19 @@ export function MessageList(props: Props) {
     virtualizer.scrollToEnd();
   }, [virtualizer]);
 
-  // Whether the reader was at the bottom when last seen scrolling: still true while a follow of
-  // freshly appended messages is on its way, when the position itself says otherwise.
+  // Whether the reader follows the newest messages: until they scroll away from the bottom
+  // themselves. Scroll events alone cannot tell: while a big batch is being appended and followed,
+  // the position passes through places short of the end that no reader chose.
   const following = useRef(true);
+  const userScrolled = useRef(false);
+  const onUserScroll = () => {
+    userScrolled.current = true;
+  };
   const onScroll = () => {
-    following.current = virtualizer.isAtEnd();
-    if (scroller.current) saveAnchor(room.id, following.current ? null : visibleAnchor(scroller.current));
+    if (virtualizer.isAtEnd()) following.current = true;
+    else if (userScrolled.current) following.current = false;
+    userScrolled.current = false;
+    if (scroller.current) saveAnchor(room.id, virtualizer.isAtEnd() ? null : visibleAnchor(scroller.current));
   };
 
   useReadMarker(room.id, timeline, scroller, room.joined, `${firstRow}:${lastRow}:${revision}`);
@@ -166,7 +173,14 @@ export function MessageList(props: Props) {
 
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
-      <div ref={scroller} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto overscroll-contain [overflow-anchor:none]">
+      <div
+        ref={scroller}
+        onScroll={onScroll}
+        onWheel={onUserScroll}
+        onTouchMove={onUserScroll}
+        onKeyDown={onUserScroll}
+        onPointerDown={onUserScroll}
+        className="min-h-0 flex-1 overflow-y-auto overscroll-contain [overflow-anchor:none]">
         <section aria-label={`Messages in ${room.name}`} className="relative">
           <div ref={top} className="absolute top-0 left-0 w-full">
             <Top room={room} timeline={timeline} />
