@@ -49,13 +49,12 @@ export function useScrollTarget({ roomId, target, timeline, virtualizer, scrolle
       return;
     }
     done.current = target;
-    const row = index + 1;
     if (target.kind === 'divider') {
-      const [offset] = virtualizer.getOffsetForIndex(row, 'start') ?? [0];
-      if (offset < (virtualizer.scrollOffset ?? 0)) virtualizer.scrollToIndex(row, { align: 'start' });
+      const [offset] = virtualizer.getOffsetForIndex(index, 'start') ?? [0];
+      if (offset < (virtualizer.scrollOffset ?? 0)) virtualizer.scrollToIndex(index, { align: 'start' });
       return;
     }
-    virtualizer.scrollToIndex(row, { align: target.kind === 'anchor' ? 'start' : 'center' });
+    virtualizer.scrollToIndex(index, { align: target.kind === 'anchor' ? 'start' : 'center' });
     // Not cancelled by the next render: the target counts as done already.
     requestAnimationFrame(() => {
       const root = scroller.current;
