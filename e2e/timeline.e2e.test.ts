@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startProxy } from '../bench/src/web/proxy.ts';
 import { apiClient } from './api.ts';
-import { composer, inViewport, messageLog, signIn, visible } from './pages.ts';
+import { composer, inViewport, messageLog, signIn, VISIBLE, visible } from './pages.ts';
 import { alice, browserStage } from './stage.ts';
 
 // Thousands of quick sends from one account each: the per-user budgets are off here. (The other
@@ -422,5 +422,45 @@ describe('a long timeline in the browser', () => {
     } finally {
       await network.close();
     }
+  });
+
+  it('opens a room with more unread than a page at the read marker, and goes back there after "Jump to latest"', TEST_TIMEOUT, async () => {
+    const bot = await register('backlogger', 'Backlog Bot');
+    const room = await bot.room.create.mutate({ name: 'Backlog', topic: 'Left unread' });
+    const read = await sendConcurrently(bot, room.id, bodies('Read', 40, 3), 10);
+    // Joining after these: they count as read, so the marker sits on the last of them.
+    await aliceApi.room.join.mutate({ roomId: room.id });
+    const unread = await sendConcurrently(bot, room.id, bodies('Unread', 300, 3), 50);
+
+    const { page, log } = await openRoom('Backlog');
+    const divider = log.getByRole('listitem', { name: 'New messages' });
+    const firstUnread = log.getByText(unread[0]!.body, { exact: true });
+    const newest = log.getByText(unread.at(-1)!.body, { exact: true });
+    await expect.poll(() => inViewport(firstUnread), { timeout: 30_000 }).toBe(true);
+    expect(await inViewport(divider)).toBe(true);
+    // A few read ones above it for context; the newest are not even read yet.
+    const items = await log.getByRole('listitem').allTextContents();
+    const at = items.indexOf('New messages');
+    expect(items[at - 1]).toContain(read.at(-1)!.body);
+    expect(items[at + 1]).toContain(unread[0]!.body);
+    expect(await newest.count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Jump to latest' }).click();
+    await expect.poll(() => inViewport(newest), VISIBLE).toBe(true);
+    const back = page.getByRole('button', { name: /^New messages since / });
+    await visible(back);
+    await back.click();
+    await expect.poll(() => inViewport(firstUnread), VISIBLE).toBe(true);
+    expect(await inViewport(divider)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(unread[0]!.body);
+    await expect.poll(() => back.isVisible(), VISIBLE).toBe(false);
+
+    // Reading on past it by wheel: the way back is not offered again.
+    await log.hover();
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 500);
+    await expect.poll(() => inViewport(divider), VISIBLE).toBe(false);
+    await sleep(300);
+    expect(await back.isVisible()).toBe(false);
+    await page.context().close();
   });
 });

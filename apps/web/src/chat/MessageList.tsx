@@ -1,16 +1,16 @@
-import type { Room } from '@chat/api-types';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Message, Room } from '@chat/api-types';
+import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { OutboxEntry } from '../outbox/outbox.ts';
 import type { RoomTimeline } from '../timeline/roomTimeline.ts';
-import { ArrowDownIcon } from '../ui/icons.tsx';
+import { ArrowDownIcon, ArrowUpIcon } from '../ui/icons.tsx';
 import { button, muted } from '../ui/styles.ts';
 import { DayDivider, NewMessagesDivider } from './Dividers.tsx';
 import { MessageItem } from './MessageItem.tsx';
 import { PendingMessageItem } from './PendingMessageItem.tsx';
 import { RoomIntro } from './RoomIntro.tsx';
 import { saveAnchor, visibleAnchor } from './scrollAnchor.ts';
-import { dayLabel, isNewDay, startsGroup } from './timeline.ts';
+import { dayLabel, isNewDay, startsGroup, timeLabel } from './timeline.ts';
 import { useReadMarker } from './useReadMarker.ts';
 import { useScrollTarget, type ScrollTarget } from './useScrollTarget.ts';
 
@@ -21,7 +21,7 @@ interface Props {
   onRetry(clientMsgId: string): void;
   onDiscard(clientMsgId: string): void;
   /** The first unread message when the room was opened. */
-  dividerId: string | null;
+  divider: Message | null;
   target: ScrollTarget | null;
   editingId: string | null;
   onEditingChange(messageId: string | null): void;
@@ -95,14 +95,29 @@ export function MessageList(props: Props) {
     userScrolled.current = true;
   };
   const onScroll = () => {
+    if (userScrolled.current) marker.onUserScroll();
     if (virtualizer.isAtEnd()) following.current = true;
     else if (userScrolled.current) following.current = false;
     userScrolled.current = false;
     if (scroller.current) saveAnchor(room.id, virtualizer.isAtEnd() ? null : visibleAnchor(scroller.current));
   };
 
+  // The virtualizer follows an append only from the very end; rows measured taller than their
+  // guess, or a follow still under way when the next batch lands, leave it short of the end and
+  // it would stop there. The reader's choice decides instead. A newer page read below a window
+  // (after a search jump) is not followed: the reader stays, and no longer follows.
+  const newestKey = count > 0 ? getItemKey(count - 1) : null;
+  useLayoutEffect(() => {
+    if (!timeline.followsAppends) following.current = false;
+    else if (following.current && timeline.reachesNewest && !virtualizer.isAtEnd()) virtualizer.scrollToEnd();
+  }, [newestKey, timeline, virtualizer]);
+  const stopFollowing = useCallback(() => {
+    following.current = false;
+  }, []);
+
+  const marker = useMarkerJump(props.divider, props.target, messages, items, virtualizer.scrollOffset ?? 0, scroller.current?.clientHeight ?? 0);
   useReadMarker(room.id, timeline, scroller, room.joined, `${firstRow}:${lastRow}:${revision}`);
-  useScrollTarget({ roomId: room.id, target: props.target, timeline, virtualizer, scroller });
+  useScrollTarget({ roomId: room.id, target: marker.target, timeline, virtualizer, scroller, onLeaveEnd: stopFollowing });
 
   // Back from a window (after a search jump) the newest page is read first, then shown.
   const wantsEnd = useRef(false);
@@ -156,7 +171,7 @@ export function MessageList(props: Props) {
       return entry && <PendingMessageItem entry={entry} onRetry={props.onRetry} onDiscard={props.onDiscard} />;
     }
     const prev = messages[index - 1];
-    const unreadStart = message.id === props.dividerId;
+    const unreadStart = message.id === props.divider?.id;
     return (
       <>
         {isNewDay(prev && stamp(prev), stamp(message)) && <DayDivider label={dayLabel(message.createdAt, now)} />}
@@ -200,6 +215,12 @@ export function MessageList(props: Props) {
           </div>
         </section>
       </div>
+      {marker.offered && props.divider && (
+        <button type="button" className={`${button.floating} absolute top-3 left-1/2 -translate-x-1/2`} onClick={marker.jump}>
+          <ArrowUpIcon />
+          New messages since {timeLabel(props.divider.createdAt)}
+        </button>
+      )}
       {(!atEnd || !timeline.reachesNewest) && messages.length > 0 && (
         <button
           type="button"
@@ -225,6 +246,44 @@ function Top({ room, timeline }: { room: Room; timeline: RoomTimeline }) {
       </button>
     </div>
   );
+}
+
+/**
+ * Offers a way back to where the unread began while it is above the view: after "Jump to latest",
+ * a long catch-up followed past it, or a room reopened at a saved place further down. A reader who
+ * scrolled on past it themselves has read it, and is not offered it again.
+ */
+function useMarkerJump(
+  divider: Message | null,
+  outerTarget: ScrollTarget | null,
+  messages: Message[],
+  items: VirtualItem[],
+  scrollOffset: number,
+  viewHeight: number,
+) {
+  // The latest of the two targets wins: a search hit after a jump back here, or the other way round.
+  const [target, setTarget] = useState<ScrollTarget | null>(outerTarget);
+  const [lastOuter, setLastOuter] = useState(outerTarget);
+  if (outerTarget !== lastOuter) {
+    setLastOuter(outerTarget);
+    setTarget(outerTarget);
+  }
+  const [readPast, setReadPast] = useState(false);
+  const inView = items.filter((item) => item.end > scrollOffset && item.start < scrollOffset + viewHeight);
+  const first = messages[inView[0]?.index ?? -1];
+  const dividerInView = divider !== null && inView.some((item) => messages[item.index]?.id === divider.id);
+  const wasInView = useRef(false);
+  useEffect(() => {
+    wasInView.current = dividerInView;
+  }, [dividerInView]);
+  const jump = useCallback(() => {
+    if (divider) setTarget({ kind: 'marker', messageId: divider.id });
+  }, [divider]);
+  const onUserScroll = useCallback(() => {
+    if (wasInView.current) setReadPast(true);
+  }, []);
+  const offered = !readPast && divider !== null && first !== undefined && divider.seq < first.seq;
+  return { target, jump, onUserScroll, offered };
 }
 
 /** An element's height, kept current as it changes. */

@@ -1,4 +1,4 @@
-import type { Room } from '@chat/api-types';
+import type { Message, Room } from '@chat/api-types';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMe } from '../auth/meContext.ts';
 import { FileDropZone } from '../files/FileDropZone.tsx';
@@ -14,11 +14,14 @@ import { Announcer } from './Announcer.tsx';
 import { Composer } from './Composer.tsx';
 import { JoinBar } from './JoinBar.tsx';
 import { MessageList } from './MessageList.tsx';
-import { caughtUp, firstUnreadId } from './newMessages.ts';
+import { caughtUp, firstUnread } from './newMessages.ts';
 import { RoomHeader } from './RoomHeader.tsx';
 import { TypingIndicator } from './TypingIndicator.tsx';
 import { useRoomEvents } from './useRoomEvents.ts';
 import { initialTarget, type ScrollTarget } from './useScrollTarget.ts';
+
+/** Read messages shown above the "New messages" divider when a room opens at it, for context. */
+const READ_ABOVE_DIVIDER = 3;
 
 /** One room, once the room list knows it. Keyed by room id, so state never leaks between rooms. */
 export function RoomView({ roomId }: { roomId: string }) {
@@ -52,11 +55,21 @@ function OpenRoom({ room }: { room: Room }) {
 
   // Worked out once, when the history first arrives: the divider stays where reading started.
   const [readAtOpen] = useState(room.joined ? room.lastReadSeq : null);
-  const [divider, setDivider] = useState<string | null | undefined>(undefined);
+  const [divider, setDivider] = useState<Message | null | undefined>(undefined);
   const settled = timeline.status === 'ready' && (!timeline.reachesNewest || caughtUp(messages, room.lastMessageAt));
-  if (divider === undefined && settled) setDivider(firstUnreadId(messages, readAtOpen, me.id));
+  // More unread than the newest page holds: the room opens where reading stopped instead, a few
+  // read messages above the divider, and the rest is read on scrolling down.
+  const unreadBeyond =
+    settled && !opening && readAtOpen !== null && timeline.reachesNewest && timeline.olderCursor !== null && (messages[0]?.seq ?? 0) > readAtOpen + 1;
+  const openedAtMarker = useRef(false);
+  useEffect(() => {
+    if (divider !== undefined || !unreadBeyond || openedAtMarker.current || readAtOpen === null) return;
+    openedAtMarker.current = true;
+    timeline.showAfter(Math.max(0, readAtOpen - READ_ABOVE_DIVIDER));
+  }, [divider, unreadBeyond, readAtOpen, timeline]);
+  if (divider === undefined && settled && !unreadBeyond) setDivider(firstUnread(messages, readAtOpen, me.id));
   const [target, setTarget] = useState<ScrollTarget | null | undefined>(undefined);
-  if (divider !== undefined && target === undefined) setTarget(initialTarget(room.id, focused, divider));
+  if (divider !== undefined && target === undefined) setTarget(initialTarget(room.id, focused, divider?.id ?? null));
   // A search hit in the room already open arrives as a new focused id.
   const [lastFocused, setLastFocused] = useState(focused);
   if (focused !== lastFocused) {
@@ -94,7 +107,7 @@ function OpenRoom({ room }: { room: Room }) {
             pending={pending}
             onRetry={outbox.retry}
             onDiscard={outbox.discard}
-            dividerId={divider ?? null}
+            divider={divider ?? null}
             target={target ?? null}
             editingId={editingId}
             onEditingChange={changeEditing}

@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { alice, bob, message } from '../test/fixtures.ts';
-import { caughtUp, firstUnreadId, unreadAfter } from './newMessages.ts';
+import { caughtUp, firstUnread, unreadAfter } from './newMessages.ts';
 
 const fromBob = (seq: number, extra = {}) => message(seq, { author: bob, ...extra });
 
-describe('firstUnreadId', () => {
+describe('firstUnread', () => {
   it('puts the divider before the first message after my read marker, skipping mine and deleted ones', () => {
     const messages = [fromBob(1), fromBob(2), message(3), fromBob(4, { deleted: true }), fromBob(5), fromBob(6)];
-    expect(firstUnreadId(messages, 2, alice.id)).toBe('5');
-    expect(firstUnreadId(messages, 0, alice.id)).toBe('1');
+    expect(firstUnread(messages, 2, alice.id)?.id).toBe('5');
+    expect(firstUnread(messages, 0, alice.id)?.id).toBe('1');
   });
 
   it('stays at the marker however many of the unread were deleted since they were counted', () => {
-    expect(firstUnreadId([fromBob(1), fromBob(2), fromBob(3, { deleted: true })], 1, alice.id)).toBe('2');
+    expect(firstUnread([fromBob(1), fromBob(2), fromBob(3, { deleted: true })], 1, alice.id)?.id).toBe('2');
   });
 
   it('shows no divider with nothing unread, or without a marker', () => {
-    expect(firstUnreadId([fromBob(1)], 1, alice.id)).toBeNull();
-    expect(firstUnreadId([fromBob(1)], null, alice.id)).toBeNull();
+    expect(firstUnread([fromBob(1)], 1, alice.id)).toBeNull();
+    expect(firstUnread([fromBob(1)], null, alice.id)).toBeNull();
   });
 });
 

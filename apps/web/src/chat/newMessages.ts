@@ -4,9 +4,9 @@ import type { Message } from '@chat/api-types';
  * Where the "New messages" divider goes: before the first message after my read marker that
  * someone else wrote (and that was not deleted). With no marker (not a member), nowhere.
  */
-export function firstUnreadId(messages: readonly Message[], lastReadSeq: number | null, myId: string): string | null {
+export function firstUnread(messages: readonly Message[], lastReadSeq: number | null, myId: string): Message | null {
   if (lastReadSeq === null) return null;
-  return messages.find((m) => m.seq > lastReadSeq && !m.deleted && m.author.id !== myId)?.id ?? null;
+  return messages.find((m) => m.seq > lastReadSeq && !m.deleted && m.author.id !== myId) ?? null;
 }
 
 /**

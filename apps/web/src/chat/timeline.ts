@@ -34,11 +34,15 @@ export function dayLabel(iso: string, now: Date): string {
   });
 }
 
+// Made once: toLocaleString builds a new formatter on every call, and every drawn row asks twice.
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const fullDateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
+
 export function timeLabel(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+  return timeFormat.format(new Date(iso));
 }
 
 /** The whole date and time, for the hover on a message's time. */
 export function fullDateLabel(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' });
+  return fullDateFormat.format(new Date(iso));
 }

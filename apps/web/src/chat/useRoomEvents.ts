@@ -1,5 +1,6 @@
 import type { RoomEvent } from '@chat/api-types';
 import { useEffect, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { useAuth } from '../auth/authContext.ts';
 import { useMe } from '../auth/meContext.ts';
 import { errorCode } from '../lib/errors.ts';
@@ -30,10 +31,13 @@ export function useRoomEvents(timeline: RoomTimeline, roomId: string, resumeFrom
   const batch = useRef<FrameBatch<Delivered> | null>(null);
   useEffect(() => {
     const current = frameBatch<Delivered>((delivered) => {
-      timeline.apply(delivered);
-      // While the tab is hidden the open room is not being read, so it counts as unread too.
-      const activeRoomId = document.visibilityState === 'visible' ? roomId : null;
-      updateRooms((rooms) => delivered.reduce((next, { event }) => applyRoomActivity(next, event, { userId: me.id, activeRoomId }), rooms));
+      // Drawn before returning, so the batch knows what drawing costs and paces the next one.
+      flushSync(() => {
+        timeline.apply(delivered);
+        // While the tab is hidden the open room is not being read, so it counts as unread too.
+        const activeRoomId = document.visibilityState === 'visible' ? roomId : null;
+        updateRooms((rooms) => delivered.reduce((next, { event }) => applyRoomActivity(next, event, { userId: me.id, activeRoomId }), rooms));
+      });
       for (const { event } of delivered) notify(event);
     });
     batch.current = current;

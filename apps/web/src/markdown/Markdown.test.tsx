@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { Markdown, MarkdownPreview } from './Markdown.tsx';
+import { isPlainText, Markdown, MarkdownBlocks, MarkdownPreview } from './Markdown.tsx';
 import { mentionedUsernames } from './remarkChatText.ts';
 
 const html = (text: string) => renderToStaticMarkup(<Markdown text={text} myUsername="ana" />);
@@ -47,6 +47,31 @@ describe('Markdown', () => {
     expect(out).toContain('data-mention="bob.smith"');
     expect(out).not.toContain('data-mention="example.com"');
     expect(out.match(/bg-amber-200/g)).toHaveLength(1);
+  });
+});
+
+describe('plain text', () => {
+  const parsed = (text: string) =>
+    renderToStaticMarkup(<MarkdownBlocks text={text} myUsername="ana" elements={['p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'a', 'ul', 'ol', 'li', 'blockquote', 'mark']} />);
+
+  it('renders exactly what the parser would, without parsing', () => {
+    const plain = [
+      'Thanks!',
+      'Heads up: the database migration will run at 18:00.',
+      "I'll be out tomorrow afternoon, ping me before noon if you need anything.",
+      'Does anyone know why the nightly build is twice as slow since Monday? c7-00030 2 + 2 = 4 (really); 50% off, "quoted" {braces} $5 ^caret',
+      'naïve café — 東京 🚀 ok',
+      'a.b, 1.5 and x-y',
+    ];
+    for (const text of plain) {
+      expect(isPlainText(text), text).toBe(true);
+      expect(html(text), text).toBe(`<div class="chat-markdown">${parsed(text)}</div>`);
+    }
+  });
+
+  it('leaves anything that might be markup to the parser', () => {
+    const marked = ['*a*', 'a_b_', '`x`', '~~no~~', '[a](b)', '<b>', '# h', 'a | b', '&amp;', '@ana hi', 'one\ntwo', 'see http://x.io', 'www.example.com', ' indented', 'trailing ', '1. first', '2) second', '- item', '+ item', '\\*', ''];
+    for (const text of marked) expect(isPlainText(text), text).toBe(false);
   });
 });
 

@@ -55,12 +55,31 @@ interface Props {
   after?: ReactNode;
 }
 
+/**
+ * Most chat messages are a plain line or two. Text with none of Markdown's marks (nor a
+ * mention, a link or a line break) renders as the one paragraph the parser would make, without
+ * parsing it: a busy room draws many rows a second. Anything that might be markup goes the
+ * whole way.
+ */
+const MAY_BE_MARKUP = /[\\`*_~[\]<>#|&@\n\r\t]|:\/\/|www\.|^\s|\s$|^(\d+[.)]|[-+])/i;
+
+export function isPlainText(text: string): boolean {
+  return text.length > 0 && !MAY_BE_MARKUP.test(text);
+}
+
+/** The parsed text, limited to `elements`. */
+export function MarkdownBlocks({ text, myUsername, elements }: { text: string; myUsername: string; elements: string[] }) {
+  return (
+    <ReactMarkdown remarkPlugins={remarkPlugins} allowedElements={elements} unwrapDisallowed components={components(myUsername)}>
+      {text}
+    </ReactMarkdown>
+  );
+}
+
 export function Markdown({ text, myUsername, after }: Props) {
   return (
     <div className="chat-markdown">
-      <ReactMarkdown remarkPlugins={remarkPlugins} allowedElements={allowedElements} unwrapDisallowed components={components(myUsername)}>
-        {text}
-      </ReactMarkdown>
+      {isPlainText(text) ? <p>{text}</p> : <MarkdownBlocks text={text} myUsername={myUsername} elements={allowedElements} />}
       {after && <span className="md-after">{after}</span>}
     </div>
   );
@@ -68,9 +87,5 @@ export function Markdown({ text, myUsername, after }: Props) {
 
 /** A message as one run of text keeping its inline formatting, e.g. for a search result. */
 export function MarkdownPreview({ text, myUsername }: Omit<Props, 'after'>) {
-  return (
-    <ReactMarkdown remarkPlugins={remarkPlugins} allowedElements={previewElements} unwrapDisallowed components={components(myUsername)}>
-      {text}
-    </ReactMarkdown>
-  );
+  return <MarkdownBlocks text={text} myUsername={myUsername} elements={previewElements} />;
 }

@@ -2,15 +2,22 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { frameBatch } from './frameBatch.ts';
 
 /** Animation frames the test runs by hand; a hidden tab is one that never runs them. */
-let frames: (() => void)[] = [];
+const frames = new Map<number, () => void>();
+let lastFrame = 0;
+const runFrames = () => {
+  const due = [...frames.values()];
+  frames.clear();
+  for (const frame of due) frame();
+};
 
 beforeEach(() => {
   vi.useFakeTimers();
-  frames = [];
-  vi.stubGlobal('requestAnimationFrame', (callback: () => void) => frames.push(callback));
-  vi.stubGlobal('cancelAnimationFrame', (id: number) => {
-    frames[id - 1] = () => {};
+  frames.clear();
+  vi.stubGlobal('requestAnimationFrame', (callback: () => void) => {
+    frames.set(++lastFrame, callback);
+    return lastFrame;
   });
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id));
 });
 
 afterEach(() => {
@@ -24,7 +31,7 @@ describe('frameBatch', () => {
     const batch = frameBatch<number>((items) => batches.push(items));
     for (let i = 0; i < 500; i++) batch.push(i);
     expect(batches).toEqual([]);
-    for (const frame of frames.splice(0)) frame();
+    runFrames();
     expect(batches).toHaveLength(1);
     expect(batches[0]).toHaveLength(500);
     vi.advanceTimersByTime(1_000);
@@ -48,5 +55,43 @@ describe('frameBatch', () => {
     batch.flush();
     vi.advanceTimersByTime(1_000);
     expect(batches).toEqual([['a']]);
+  });
+
+  it('when behind, waits longer between hand-overs the longer drawing took, up to a bound', () => {
+    const batches: number[] = [];
+    const batch = frameBatch<number>(
+      (items) => {
+        batches.push(items.length);
+        vi.setSystemTime(Date.now() + (items.length > 50 ? 1_000 : 20)); // how long drawing takes here
+      },
+      () => Date.now(),
+    );
+    const push = (n: number) => {
+      for (let i = 0; i < n; i++) batch.push(i);
+    };
+    // A few at a time: every frame draws.
+    push(3);
+    runFrames();
+    push(3);
+    expect(frames.size).toBe(1);
+    runFrames();
+    // Thirty at once took 20 ms to draw: the next ones wait 60 ms for their frame.
+    push(30);
+    runFrames();
+    push(2);
+    vi.advanceTimersByTime(59);
+    expect(frames.size).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(frames.size).toBe(1);
+    runFrames();
+    // A hundred took 1 s: never more than 250 ms apart.
+    push(100);
+    batch.flush();
+    push(1);
+    vi.advanceTimersByTime(249);
+    expect(frames.size).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(frames.size).toBe(1);
+    expect(batches).toEqual([3, 3, 30, 2, 100]);
   });
 });

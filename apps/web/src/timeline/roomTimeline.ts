@@ -124,6 +124,11 @@ export class RoomTimeline {
     void this.#load({ around: messageId }, 'reset');
   }
 
+  /** The page right after `seq` (a read marker), with the messages since above and below it read on scrolling. */
+  showAfter(seq: number): void {
+    void this.#load({ after: String(seq) }, 'reset');
+  }
+
   showNewest(): void {
     void this.#load({ before: null }, 'reset');
   }

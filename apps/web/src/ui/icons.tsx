@@ -77,6 +77,11 @@ export const ArrowDownIcon = () => (
     <path d="M12 5v14M19 12l-7 7-7-7" />
   </svg>
 );
+export const ArrowUpIcon = () => (
+  <svg {...common} width={16} height={16}>
+    <path d="M12 19V5M5 12l7-7 7 7" />
+  </svg>
+);
 export const FileIcon = () => (
   <svg {...common} width={16} height={16}>
     <path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8Z" />
