@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { machineInfo } from '../report/machine.ts';
 import { REPO_ROOT } from '../targets/paths.ts';
 import { buildWebApp, describeCheckout } from './checkout.ts';
@@ -25,14 +26,22 @@ if (options.app) {
 const apps: AppResults[] = [];
 for (let checkout of checkouts) {
   log(`${checkout.label}: ${checkout.root} (${checkout.description})`);
+  const unusable = (error: string) => {
+    log(`${checkout.label}: ${error}`);
+    apps.push({ label: checkout.label, description: checkout.description, setupError: error, loadAverages: [], catchup: [], burst: null, scroll: null });
+  };
+  if (!options.build && !existsSync(join(checkout.webDist, 'index.html'))) {
+    // Its server would answer every page with 404 and each scenario would time out signing in.
+    unusable(`no built web app at ${checkout.webDist} (build it, or leave out --no-build)`);
+    continue;
+  }
   if (options.build) {
     log(`${checkout.label}: building the web app…`);
     try {
       checkout = await buildWebApp(checkout);
     } catch (err) {
       // Ours may be mid-rewrite; the other checkout is still worth measuring.
-      log(`${checkout.label}: ${errorText(err)}`);
-      apps.push({ label: checkout.label, description: checkout.description, setupError: errorText(err), loadAverages: [], catchup: [], burst: null, scroll: null });
+      unusable(errorText(err));
       continue;
     }
   }
@@ -49,3 +58,13 @@ const results: WebBenchResults = {
 writeResults(results, options.outDir);
 console.log(toConsoleTable(results));
 log(`results in ${options.outDir} (${results.durationSec} s)`);
+// A timeout is a measurement (an app that froze); a failure is the bench's own, and a script
+// running the bench must see it.
+const failures = apps.flatMap((app) => [
+  ...(app.setupError ? [`${app.label}: ${app.setupError}`] : []),
+  ...[...app.catchup, app.burst, app.scroll].flatMap((r) => (r?.status === 'failed' ? [`${app.label}: ${r.error ?? 'failed'}`] : [])),
+]);
+if (failures.length > 0) {
+  log(`${failures.length} measurement(s) failed:\n  ${failures.join('\n  ')}`);
+  process.exitCode = 1;
+}
