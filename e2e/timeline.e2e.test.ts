@@ -273,6 +273,17 @@ class Journey {
   }
 }
 
+/**
+ * Space between consecutive drawn rows, where there is any: each row is placed where the rows
+ * above it end, so a gap (or an overlap) is a row drawn at its guessed height, never measured.
+ */
+function rowGaps(region: Locator): Promise<number[]> {
+  return region.evaluate((root) => {
+    const rows = Array.from(root.querySelectorAll('[data-index]'), (row) => row.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+    return rows.slice(1).map((row, i) => Math.round(row.top - rows[i]!.bottom)).filter((gap) => gap !== 0);
+  });
+}
+
 async function openRoom(name: string, url = stage.server.url): Promise<{ page: Page; log: Locator }> {
   const page = await stage.newPage();
   await signIn(page, url, alice);
@@ -461,6 +472,28 @@ describe('a long timeline in the browser', () => {
     await expect.poll(() => inViewport(divider), VISIBLE).toBe(false);
     await sleep(300);
     expect(await back.isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('"Jump to latest" from far up lands on the newest with every row measured', TEST_TIMEOUT, async () => {
+    const bot = await register('storyteller', 'Story Bot');
+    const room = await bot.room.create.mutate({ name: 'Longread', topic: 'Scrolled back and forth' });
+    const sent = await sendConcurrently(bot, room.id, bodies('Story', 150, 3), 25);
+    await aliceApi.room.join.mutate({ roomId: room.id });
+
+    const { page, log } = await openRoom('Longread');
+    const journey = new Journey(log, /Story \d{3}/);
+    await expect.poll(async () => (await journey.look('opening')).visibleIds.has(sent.at(-1)!.id), { timeout: 30_000 }).toBe(true);
+    // Several screens up, while more arrive below: rows the reader has never had drawn.
+    await journey.scroll(page, 'up', () => false, { maxSteps: 8 });
+    const later = await sendConcurrently(bot, room.id, bodies('Later', 40, 3), 1);
+    await expect.poll(() => log.locator(`[data-message-id="${later.at(-1)!.id}"]`).count(), VISIBLE).toBe(0);
+    await sleep(1_000);
+
+    await page.getByRole('button', { name: 'Jump to latest' }).click();
+    await expect.poll(() => inViewport(log.getByText(later.at(-1)!.body, { exact: true })), VISIBLE).toBe(true);
+    await sleep(500);
+    expect(await rowGaps(log), 'gaps between the rows drawn').toEqual([]);
     await page.context().close();
   });
 });

@@ -126,14 +126,17 @@ export function MessageList(props: Props) {
     wantsEnd.current = false;
     virtualizer.scrollToEnd();
   }, [timeline, revision, virtualizer]);
-  const jumpToLatest = useCallback(
-    (behavior: 'instant' | 'smooth') => {
-      if (timeline.reachesNewest) return virtualizer.scrollToEnd({ behavior });
+  const jumpToLatest = useCallback(() => {
+    if (!timeline.reachesNewest) {
       wantsEnd.current = true;
-      timeline.showNewest();
-    },
-    [timeline, virtualizer],
-  );
+      return timeline.showNewest();
+    }
+    // Glides over a screen or two; further than that it jumps. A long glide is no use to the
+    // reader, and the virtualizer measures only rows near its target while one is under way:
+    // rows passed on the way would keep their guessed heights (gaps or overlaps) until redrawn.
+    const near = virtualizer.getDistanceFromEnd() <= 2 * (scroller.current?.clientHeight ?? 0);
+    virtualizer.scrollToEnd({ behavior: near ? 'smooth' : 'instant' });
+  }, [timeline, virtualizer]);
 
   // Sending always brings the conversation back to the newest message.
   const newestPending = pending[pending.length - 1]?.clientMsgId;
@@ -141,7 +144,7 @@ export function MessageList(props: Props) {
   useEffect(() => {
     if (!newestPending || sentSeen.current === newestPending) return;
     sentSeen.current = newestPending;
-    jumpToLatest('instant');
+    jumpToLatest();
   }, [newestPending, jumpToLatest]);
 
   // Read further pages near either end, and let go of messages far from the view. Declared after
@@ -225,7 +228,7 @@ export function MessageList(props: Props) {
         <button
           type="button"
           className={`${button.floating} absolute bottom-3 left-1/2 -translate-x-1/2`}
-          onClick={() => jumpToLatest(timeline.reachesNewest ? 'smooth' : 'instant')}
+          onClick={jumpToLatest}
         >
           <ArrowDownIcon />
           Jump to latest
