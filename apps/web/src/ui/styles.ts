@@ -20,7 +20,7 @@ export const button = {
   ghost: `${base} ${ghost} px-2.5 py-1.5 text-sm`,
   ghostTiny: `${base} ${ghost} px-1.5 py-0.5 text-xs`,
   danger: `${base} px-2.5 py-1.5 text-sm text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950`,
-  floating: `${secondary} inline-flex items-center rounded-full px-3 py-1.5 text-sm font-medium shadow-md`,
+  floating: `${secondary} inline-flex items-center whitespace-nowrap rounded-full px-3 py-1.5 text-sm font-medium shadow-md`,
   send: `${base} ${primary} size-9 shrink-0`,
   icon: `${base} ${iconOnly} size-8 text-sm`,
   iconSmall: `${base} ${iconOnly} size-7 text-sm`,
