@@ -455,6 +455,10 @@ describe('a long timeline in the browser', () => {
     expect(items[at - 1]).toContain(read.at(-1)!.body);
     expect(items[at + 1]).toContain(unread[0]!.body);
     expect(await newest.count()).toBe(0);
+    // Each row says where it stands in the room, and who wrote it even without a header.
+    const second = log.locator(`[data-message-id="${unread[1]!.id}"]`);
+    expect(await second.getAttribute('aria-posinset')).toBe(String(unread[1]!.seq));
+    expect(await second.textContent()).toContain('Backlog Bot');
 
     await page.getByRole('button', { name: 'Jump to latest' }).click();
     await expect.poll(() => inViewport(newest), VISIBLE).toBe(true);

@@ -44,6 +44,10 @@ export const MessageItem = memo(function MessageItem({ message, showHeader, edit
   return (
     <div
       role="listitem"
+      // Its place in the room (seq counts every message from 1); how many there are is not known
+      // here, and only some are drawn at a time.
+      aria-posinset={message.seq}
+      aria-setsize={-1}
       data-message-id={message.id}
       data-seq={message.seq}
       tabIndex={-1}
@@ -61,11 +65,14 @@ export const MessageItem = memo(function MessageItem({ message, showHeader, edit
         )}
       </div>
       <div className="min-w-0 flex-1 pb-0.5">
-        {showHeader && (
+        {showHeader ? (
           <p className="flex items-baseline gap-2">
             <span className="font-semibold">{message.author.displayName}</span>
             <Time iso={message.createdAt} className={`${muted} text-xs`} />
           </p>
+        ) : (
+          // A screen reader may land on any drawn row, not only on the first of its group.
+          <span className="sr-only">{message.author.displayName}: </span>
         )}
         {message.deleted ? (
           <p className={`${muted} text-sm italic`}>message deleted</p>
