@@ -23,6 +23,8 @@ export function browserStage(options: Partial<ServerOptions> = {}) {
   let browser: Browser | undefined;
   let dataDir = '';
   const contexts: BrowserContext[] = [];
+  // What the page's Content-Security-Policy blocked, on any page of the file: the policy must cost nothing.
+  const violations: string[] = [];
   const start = (port = 0) => startServer({ port, dataDir, logLevel: 'warn', ...options });
 
   const stage = {
@@ -31,7 +33,14 @@ export function browserStage(options: Partial<ServerOptions> = {}) {
       if (!browser) throw new Error('the browser is not started yet');
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
       contexts.push(context);
-      return context.newPage();
+      await context.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`)),
+      );
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+      });
+      return page;
     },
     /** Stops the server; the returned function starts it again on the same port and data. */
     async stopServer(): Promise<() => Promise<void>> {
@@ -62,6 +71,7 @@ export function browserStage(options: Partial<ServerOptions> = {}) {
     await browser?.close();
     await stage.server?.close();
     rmSync(dataDir, { recursive: true, force: true });
+    if (violations.length > 0) throw new Error(`the Content-Security-Policy blocked something the app needs:\n${[...new Set(violations)].join('\n')}`);
   });
   return stage;
 }

@@ -13,6 +13,7 @@ test('defaults follow the contract', () => {
     rateLimit: true,
     maxUploadBytes: 10 * 1024 * 1024,
     uploadAllowedTypes: ['*'],
+    allowedOrigins: [],
   });
   expect(limits).toMatchObject({ httpMaxBodyBytes: 1024 * 1024, httpMaxBatch: 50, wsMaxFrameBytes: 1024 * 1024, imageMaxPixels: 40_000_000 });
   expect(loadConfig({ UPLOAD_ALLOWED_TYPES: 'image/*, application/pdf' }).uploadAllowedTypes).toEqual([

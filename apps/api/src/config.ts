@@ -68,6 +68,14 @@ const schema = z.object({
     .string()
     .regex(/^\s*(\*|[\w.+-]+\/(\*|[\w.+-]+))(\s*,\s*(\*|[\w.+-]+\/(\*|[\w.+-]+)))*\s*$/, 'must be MIME patterns like image/*,application/pdf')
     .default('*'),
+  // Comma-separated origins (https://chat.example.com) whose pages may open the WebSocket besides the server's own.
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((o) => o.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9a-f:.]+\](:\d{1,5})?$/, 'must be origins like https://chat.example.com, comma-separated'))),
+  // When set, GET /metrics wants `Authorization: Bearer <token>`.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export interface Config {
@@ -78,6 +86,10 @@ export interface Config {
   rateLimit: boolean;
   maxUploadBytes: number;
   uploadAllowedTypes: string[];
+  /** Origins besides the server's own whose pages may open the WebSocket. */
+  allowedOrigins: string[];
+  /** Required as a bearer token by GET /metrics when set. */
+  metricsToken?: string;
   limits: Limits;
   /** PostgreSQL storage instead of the SQLite file in dataDir. */
   databaseUrl?: string;
@@ -99,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     rateLimit: c.RATE_LIMIT === 'on',
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
     uploadAllowedTypes: c.UPLOAD_ALLOWED_TYPES.split(',').map((p) => p.trim()),
+    allowedOrigins: c.ALLOWED_ORIGINS,
+    ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
     limits: parse(limitsSchema, env),
     ...(c.DATABASE_URL ? { databaseUrl: c.DATABASE_URL } : {}),
     ...(c.REDIS_URL ? { redisUrl: c.REDIS_URL, redisPrefix: c.REDIS_PREFIX } : {}),

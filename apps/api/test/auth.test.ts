@@ -46,6 +46,23 @@ describe('auth.register', () => {
     await expectBadField(register(username), 'username');
   });
 
+  test('a display name cannot hide characters: invisible ones are dropped, the rest composed, spaces collapsed', async () => {
+    // Right-to-left mark + zero-width space: would read as plain "alice" in a message header.
+    const { user } = await register('lookalike', PASSWORD, 'alice\u200F\u200B');
+    expect(user.displayName).toBe('alice');
+    const { token, user: emile } = await register('emile', PASSWORD, '  E\u0301mile \u202Ethe\u2066  \t great\u00AD ');
+    expect(emile.displayName).toBe('\u00C9mile the great');
+    expect((await connectHttp(server, token).auth.me.query())?.displayName).toBe('\u00C9mile the great');
+    // Joined emoji keep their joiner.
+    await expect(register('coder', PASSWORD, '\u{1F469}\u200D\u{1F4BB} Ana')).resolves.toMatchObject({ user: { displayName: '\u{1F469}\u200D\u{1F4BB} Ana' } });
+  });
+
+  test('a display name with nothing visible, or over 64 characters, is BAD_REQUEST naming displayName', async () => {
+    await expectBadField(register('invisible', PASSWORD, '\u200B\u3164\u2800'), 'displayName');
+    await expectBadField(register('longname', PASSWORD, 'x'.repeat(65)), 'displayName');
+    await expect(register('longname', PASSWORD, `${'x'.repeat(64)}\u200B`)).resolves.toMatchObject({ user: { displayName: 'x'.repeat(64) } });
+  });
+
   test('a taken username is CONFLICT, whatever its case', async () => {
     await register('taken_name');
     await expectCode(register('taken_name'), 'CONFLICT');

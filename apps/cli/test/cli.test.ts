@@ -21,7 +21,10 @@ const envFor = (who: string) => ({ CHAT_URL: server.url, CHAT_CONFIG: join(dir, 
 
 /** Runs `chat …` to the end: its exit code, stdout lines and stderr. */
 async function chat(who: string, ...args: string[]) {
-  const proc = run([bin, ...args], envFor(who));
+  return chatWith(who, {}, ...args);
+}
+async function chatWith(who: string, { env = {}, input }: { env?: Record<string, string>; input?: string }, ...args: string[]) {
+  const proc = run([bin, ...args], { ...envFor(who), ...env }, input);
   const code = await proc.exited;
   return { code, lines: proc.lines, out: proc.lines.join('\n'), err: proc.stderr() };
 }
@@ -33,17 +36,29 @@ const json = async (who: string, ...args: string[]) => {
 
 describe('chat', () => {
   test('register and login save the session to a file only its owner can read', async () => {
-    const reg = await chat('ana', 'register', 'ana', '--password', 'ana-password', '--display-name', 'Ana Lima');
+    const reg = await chatWith('ana', { input: 'ana-password\n' }, 'register', 'ana', '--password-stdin', '--display-name', 'Ana Lima');
     expect(reg.code, reg.err).toBe(0);
     expect(reg.out).toContain('Signed in as Ana Lima (@ana)');
     expect(statSync(join(dir, 'ana.json')).mode & 0o777).toBe(0o600);
-    const [login] = await json('ben', 'register', 'ben', '--password', 'ben-password');
-    expect(login.user).toMatchObject({ username: 'ben' });
-    const again = await chat('ana', 'login', 'ana', '--password', 'ana-password');
+    const ben = await chatWith('ben', { env: { CHAT_PASSWORD: 'ben-password' } }, '--json', 'register', 'ben');
+    expect(ben.code, ben.err).toBe(0);
+    expect(JSON.parse(ben.lines[0]!).user).toMatchObject({ username: 'ben' });
+    // The newline that ended the piped password is not part of it.
+    const again = await chatWith('ana', { input: 'ana-password\n' }, 'login', 'ana', '--password-stdin');
     expect(again.code, again.err).toBe(0);
-    const wrong = await chat('ana2', 'login', 'ana', '--password', 'not-her-password');
+    const wrong = await chatWith('ana2', { env: { CHAT_PASSWORD: 'not-her-password' } }, 'login', 'ana');
     expect(wrong.code).toBe(3);
     expect(wrong.err).toMatch(/^chat: wrong username or password/);
+  });
+
+  test('never takes the password as an argument, where every user of the machine could read it', async () => {
+    const refused = await chat('ana3', 'login', 'ana', '--password', 'ana-password');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/--password would show the password.*--password-stdin.*CHAT_PASSWORD/);
+    const asked = await chat('ana3', 'login', 'ana');
+    expect(asked.code).toBe(2);
+    expect(asked.err).toContain('give --password-stdin or set CHAT_PASSWORD');
+    expect((await chat('ana3', 'login', '--help')).out).not.toContain('--password <');
   });
 
   test('rooms, join and send by room name, in human and JSON output', async () => {

@@ -7,12 +7,13 @@ export interface Running {
   stderr: () => string;
 }
 
-/** Starts a Node program the way a user would, collecting its stdout line by line. */
-export function run(nodeArgs: string[], env: Record<string, string>): Running {
+/** Starts a Node program the way a user would, collecting its stdout line by line; `input`, if given, is its whole stdin. */
+export function run(nodeArgs: string[], env: Record<string, string>, input?: string): Running {
   const child = spawn(process.execPath, nodeArgs, {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  child.stdin?.end(input);
   const lines: string[] = [];
   let partial = '';
   let err = '';

@@ -12,7 +12,30 @@ export const username = z
   .toLowerCase()
   .regex(/^[a-z0-9_.-]{3,32}$/, 'must be 3–32 characters of a–z, 0–9, _ . -');
 export const password = z.string().min(8, 'must be at least 8 characters').max(256);
-export const displayName = text().trim().min(1).max(64);
+/**
+ * What a name may not hide: Unicode's format characters (bidi controls and marks, zero-width
+ * spaces and joiners, the BOM, soft hyphens, tags) and the fillers that draw nothing (Hangul
+ * fillers, the braille blank, Mongolian selectors, the combining grapheme joiner). "alice" with a
+ * right-to-left mark and a zero-width space after it would look exactly like "alice". A joiner
+ * between two emoji is kept: it is how "👩‍💻" is written.
+ */
+const INVISIBLE =
+  /(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})|(?!\u200D)\p{Cf}|[\u3164\uFFA0\u2800]|\u115F|\u1160|\u17B4|\u17B5|\u034F|\u180B|\u180C|\u180D|\u180F/gu;
+export const MAX_DISPLAY_NAME = 64;
+
+/** A display name as shown to others: composed (NFC), nothing invisible, spaces collapsed. */
+export function cleanDisplayName(name: string): string {
+  return name.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+}
+
+export const displayName = text()
+  .transform(cleanDisplayName)
+  .pipe(
+    z
+      .string()
+      .min(1, 'must have a visible character')
+      .max(MAX_DISPLAY_NAME, `must be at most ${MAX_DISPLAY_NAME} characters`),
+  );
 
 export const registerInput = z.object({ username, password, displayName: displayName.optional() });
 export const loginInput = z.object({ username: z.string().trim().toLowerCase().max(64), password: z.string().max(256) });

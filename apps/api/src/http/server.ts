@@ -12,6 +12,8 @@ import { createMetrics } from '../metrics.ts';
 import { BlobStore } from '../files/blob-store.ts';
 import { startFileGc } from '../files/file-gc.ts';
 import { routeApi } from './api-routes.ts';
+import { setBrowserDefences } from './browser-defences.ts';
+import { sendMetrics } from './metrics-endpoint.ts';
 import { requestDeadline } from './request-deadline.ts';
 import { serveSocketEndpoint } from './socket-endpoint.ts';
 import { trpcOverHttp } from './trpc-http.ts';
@@ -63,12 +65,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     // Header and request deadlines are enforced by a sweep; a slow one would let them run long.
     { connectionsCheckingInterval: Math.min(1000, bounds.httpHeadersTimeoutMs), headersTimeout: bounds.httpHeadersTimeoutMs, requestTimeout: 0 },
     (req, res) => {
+      setBrowserDefences(req, res);
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       const upload = path === '/api/files' && req.method === 'POST';
       const progress = requestDeadline(req, res, upload ? { idleMs: bounds.uploadIdleTimeoutMs } : { totalMs: bounds.httpRequestTimeoutMs });
       if (path === '/trpc' || path.startsWith('/trpc/')) return trpcHttp(req, res);
       if (path === '/healthz') return void health(app.store.ping(), res);
-      if (path === '/metrics') return void sendMetrics(metrics.registry, res);
+      if (path === '/metrics') return void sendMetrics(metrics.registry, config.metricsToken, req, res);
       if (path.startsWith('/api/')) return void routeApi(app, blobs, { req, res, path, progress });
       serveWeb(req, res, () => notFound(res));
     },
@@ -107,10 +110,6 @@ async function health(ping: Promise<void>, res: ServerResponse): Promise<void> {
   } catch {
     res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false}');
   }
-}
-
-async function sendMetrics(registry: ReturnType<typeof createMetrics>['registry'], res: ServerResponse): Promise<void> {
-  res.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
 }
 
 /** The built web app, or a page saying how to build it (the API works either way). */

@@ -9,6 +9,7 @@ import { throttledLog } from '../throttled-log.ts';
 import { registerStream } from '../ws/batched-send.ts';
 import { SocketAdmission } from '../ws/socket-admission.ts';
 import { serveTrpcSockets } from '../ws/trpc-socket-server.ts';
+import { originAllowed } from './browser-defences.ts';
 
 interface Options {
   createContext: ReturnType<typeof contextFactory>;
@@ -56,6 +57,7 @@ export function serveSocketEndpoint(server: Server, app: App, { createContext, o
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path !== '/trpc' && path !== '/trpc/') return void socket.destroy();
+    if (!originAllowed(req, config.allowedOrigins)) return refuseOrigin(socket);
     const address = req.socket.remoteAddress ?? 'unknown';
     if (!admission.mayOpen(address)) return refuseUnsigned(socket);
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -75,6 +77,11 @@ export function serveSocketEndpoint(server: Server, app: App, { createContext, o
       await new Promise<void>((r) => wss.close(() => r()));
     },
   };
+}
+
+function refuseOrigin(socket: Duplex): void {
+  const body = JSON.stringify({ error: "this page's origin may not open the WebSocket (see ALLOWED_ORIGINS)" });
+  socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
 }
 
 function refuseUnsigned(socket: Duplex): void {

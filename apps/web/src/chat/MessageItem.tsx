@@ -67,7 +67,10 @@ export const MessageItem = memo(function MessageItem({ message, showHeader, edit
       <div className="min-w-0 flex-1 pb-0.5">
         {showHeader ? (
           <p className="flex items-baseline gap-2">
-            <span className="font-semibold">{message.author.displayName}</span>
+            {/* Names are not unique; the username is, so it is one hover away. */}
+            <Tooltip content={`@${message.author.username}`}>
+              <span className="font-semibold">{message.author.displayName}</span>
+            </Tooltip>
             <Time iso={message.createdAt} className={`${muted} text-xs`} />
           </p>
         ) : (
