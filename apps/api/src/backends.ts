@@ -30,7 +30,7 @@ export async function openBackends(config: Config, log: Logger): Promise<Backend
     : new SqliteStore(join(config.dataDir, 'chat.db'), {
         onIndexingFailed: (err) => log.warn({ err }, 'search index: new messages cannot be indexed; retrying every 200 ms, and searches index for themselves'),
         onIndexingRecovered: (failedAttempts) => log.info({ failedAttempts }, 'search index: indexing works again'),
-      });
+      }, { synchronous: config.sqliteSync === 'full' ? 'FULL' : 'NORMAL' });
   if (!config.redisUrl) {
     const fanout = new MemoryFanOut();
     return {

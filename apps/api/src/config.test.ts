@@ -11,6 +11,7 @@ test('defaults follow the contract', () => {
     dataDir: resolve('/srv/chat/data'),
     logLevel: 'info',
     rateLimit: true,
+    sqliteSync: 'normal',
     maxUploadBytes: 10 * 1024 * 1024,
     uploadAllowedTypes: ['*'],
     allowedOrigins: [],

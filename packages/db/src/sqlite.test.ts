@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -28,7 +28,7 @@ test('a migration that rebuilds a parent table keeps every child row', () => {
   cpSync(SQLITE_MIGRATIONS, migrations, { recursive: true });
   const file = join(dir, 'chat.db');
 
-  const before = openSqlite(file, migrations);
+  const before = openSqlite(file, { migrationsFolder: migrations });
   before.raw.exec(`INSERT INTO users (username, display_name, password_hash, created_at) VALUES ('ana', 'Ana', 'h', 1);
     INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ('t', 1, 1, 2);
     INSERT INTO rooms (name, name_key, kind, created_at) VALUES ('General', 'general', 'public', 1);
@@ -41,7 +41,7 @@ test('a migration that rebuilds a parent table keeps every child row', () => {
   writeFileSync(journalFile, JSON.stringify(journal));
   writeFileSync(join(migrations, '9999_rebuild_users.sql'), REBUILD_USERS);
 
-  const after = openSqlite(file, migrations);
+  const after = openSqlite(file, { migrationsFolder: migrations });
   const count = (table: string) => (after.raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   expect([count('users'), count('sessions'), count('room_members')]).toEqual([1, 1, 1]);
   expect(after.raw.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -58,7 +58,7 @@ test('upgrading a database whose messages were indexed as they were sent keeps s
   writeFileSync(journalFile, JSON.stringify({ ...journal, entries: upTo('0003_search_index_batches') }));
   const file = join(dir, 'chat.db');
 
-  const before = openSqlite(file, migrations);
+  const before = openSqlite(file, { migrationsFolder: migrations });
   before.raw.exec(`INSERT INTO users (username, display_name, password_hash, created_at) VALUES ('ana', 'Ana', 'h', 1);
     INSERT INTO rooms (name, name_key, kind, created_at) VALUES ('General', 'general', 'public', 1);
     INSERT INTO messages (room_id, author_id, seq, body, client_msg_id, created_at)
@@ -73,4 +73,16 @@ test('upgrading a database whose messages were indexed as they were sent keeps s
   expect([found('wiki'), found('docs')]).toEqual([[], [1]]);
   after.raw.exec("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)");
   after.close();
+});
+
+test('commits wait for their fsync only when asked to (SQLITE_SYNC=full)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chat-sync-'));
+  const normal = openSqlite(join(dir, 'normal.db'));
+  const full = openSqlite(join(dir, 'full.db'), { synchronous: 'FULL' });
+  // SQLite's numbers: 1 is NORMAL, 2 is FULL.
+  expect(normal.raw.pragma('synchronous', { simple: true })).toBe(1);
+  expect(full.raw.pragma('synchronous', { simple: true })).toBe(2);
+  normal.close();
+  full.close();
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -16,12 +16,21 @@ export interface SqliteConnection {
 
 export const SQLITE_MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '../migrations/sqlite');
 
+export interface SqliteOptions {
+  migrationsFolder?: string;
+  /**
+   * NORMAL (WAL's usual choice): a process crash loses nothing committed, a power cut may lose
+   * the last commits. FULL: every commit waits for its fsync and survives a power cut too.
+   */
+  synchronous?: 'NORMAL' | 'FULL';
+}
+
 /** Opens (creating if needed) the database file and brings its schema up to date. */
-export function openSqlite(file: string, migrationsFolder = SQLITE_MIGRATIONS): SqliteConnection {
+export function openSqlite(file: string, { migrationsFolder = SQLITE_MIGRATIONS, synchronous = 'NORMAL' }: SqliteOptions = {}): SqliteConnection {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const raw = new Database(file);
   raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = NORMAL');
+  raw.pragma(`synchronous = ${synchronous}`);
   raw.pragma('busy_timeout = 5000');
   // An edited or deleted message's old text is zeroed on the page it leaves rather than kept as
   // free space; FAST does it wherever no extra write is needed, which is every in-place update.

@@ -4,6 +4,7 @@ import {
   messageAttachments,
   messages,
   openSqlite,
+  type SqliteOptions,
   roomMembers,
   rooms,
   sessions,
@@ -40,8 +41,8 @@ export class SqliteStore implements ChatStore {
   private readonly stopCheckpoints: () => Promise<void>;
   private readonly searchIndex: SqliteSearchIndex;
 
-  constructor(file: string, reports: IndexingReports = {}) {
-    this.conn = openSqlite(file);
+  constructor(file: string, reports: IndexingReports = {}, options: Pick<SqliteOptions, 'synchronous'> = {}) {
+    this.conn = openSqlite(file, options);
     this.hot = prepareHotStatements(this.conn.raw);
     this.searchIndex = new SqliteSearchIndex(this.conn.raw, reports);
     this.stopCheckpoints = file === ':memory:' ? async () => {} : checkpointInBackground(this.conn.raw, file);
