@@ -56,7 +56,7 @@ export interface Account {
   http: Api;
 }
 
-/** Registers a fresh user from `address` (at most 20 a minute per address, the server's budget). */
+/** Registers a fresh user from `address` (at most 100 an hour per address, the server's budget). */
 export async function signUp(target: Target, address: string, prefix: string): Promise<Account> {
   const username = `${prefix}_${randomBytes(5).toString('hex')}`;
   const { token, user } = await httpApi(target, address).auth.register.mutate({ username, password: PASSWORD });

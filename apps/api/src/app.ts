@@ -1,9 +1,12 @@
 import { LiveSessions } from './auth/live-sessions.ts';
+import { SessionRenewal } from './auth/session-renewal.ts';
+import type { SignInThrottle } from './auth/sign-in-throttle.ts';
 import type { Config } from './config.ts';
 import type { BlobStore } from './files/blob-store.ts';
 import { Thumbnailer } from './files/images.ts';
 import { UploadGate } from './files/upload-gate.ts';
 import { SESSIONS_CHANNEL, type FanOut } from './fanout/fanout.ts';
+import { clientAddresses, type ClientAddresses } from './http/client-address.ts';
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import type { Presence } from './presence/presence.ts';
@@ -22,11 +25,15 @@ export interface App {
   fanout: FanOut;
   presence: Presence;
   liveSessions: LiveSessions;
+  sessionRenewal: SessionRenewal;
   roomListeners: RoomListeners;
   typing: TypingTracker;
   /** General: every new account starts as a member, so its sidebar is never empty. */
   welcomeRoomId: string;
   limits: RateLimits;
+  signIns: SignInThrottle;
+  /** Who the client of a request is, through the proxies TRUST_PROXY names. */
+  clients: ClientAddresses;
   metrics: Metrics;
   log: Logger;
 }
@@ -37,36 +44,28 @@ export const DEFAULT_ROOMS = [
   { name: 'Random', topic: 'Off-topic, links and fun', kind: 'public' },
 ] as const;
 
-type Built = 'liveSessions' | 'roomListeners' | 'typing' | 'welcomeRoomId' | 'thumbnails' | 'uploads';
+type Built = 'liveSessions' | 'sessionRenewal' | 'roomListeners' | 'typing' | 'welcomeRoomId' | 'thumbnails' | 'uploads' | 'clients';
 
 export async function createApp(deps: Omit<App, Built>): Promise<App> {
   const roomIds: string[] = [];
   for (const room of DEFAULT_ROOMS) roomIds.push(await deps.store.ensureRoom(room));
+  const liveSessions = new LiveSessions();
   const app: App = {
     ...deps,
     thumbnails: new Thumbnailer({ maxPixels: deps.config.limits.imageMaxPixels, concurrency: deps.config.limits.thumbnailConcurrency }),
     uploads: new UploadGate(deps.store, deps.blobs.dir, deps.config.limits),
-    liveSessions: new LiveSessions(),
+    liveSessions,
+    sessionRenewal: new SessionRenewal(deps.store, liveSessions, deps.config, deps.log),
     roomListeners: new RoomListeners(deps.fanout),
     typing: new TypingTracker(deps.fanout),
     welcomeRoomId: roomIds[0] as string,
+    clients: clientAddresses(deps.config.trustProxy),
   };
   await app.fanout.subscribe(SESSIONS_CHANNEL, (message) => {
     if (message.kind === 'session-revoked') app.liveSessions.revoke(message.sessionId);
-    // Revocations may have been missed while the fan-out was away: ask the database.
-    if (message.kind === 'resync') void revokeEndedSessions(app);
+    // Revocations may have been missed while the fan-out was away: ask the database, which a
+    // renewal does for every session with something open here.
+    if (message.kind === 'resync') void app.sessionRenewal.renew();
   });
   return app;
-}
-
-async function revokeEndedSessions(app: App): Promise<void> {
-  const now = Date.now();
-  for (const sessionId of app.liveSessions.sessionIds()) {
-    try {
-      if (!(await app.store.isSessionActive(sessionId, now))) app.liveSessions.revoke(sessionId);
-    } catch (err) {
-      app.log.warn({ err }, 'could not re-check a session after a fan-out resync');
-      return;
-    }
-  }
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createSignInThrottle, type SignInThrottle } from './auth/sign-in-throttle.ts';
 import type { Config } from './config.ts';
 import { PRESENCE_CHANNEL, type FanOut } from './fanout/fanout.ts';
 import { MemoryFanOut } from './fanout/memory-fanout.ts';
@@ -17,6 +18,7 @@ export interface Backends {
   fanout: FanOut;
   presence: Presence;
   limits: RateLimits;
+  signIns: SignInThrottle;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function openBackends(config: Config, log: Logger): Promise<Backend
       fanout,
       presence: new LocalPresence(announcer(fanout, log)),
       limits: createRateLimits(config.rateLimit),
+      signIns: createSignInThrottle(config.rateLimit, config.limits, log),
       close: () => store.close(),
     };
   }
@@ -55,11 +58,13 @@ export async function openBackends(config: Config, log: Logger): Promise<Backend
   }
   const presence = new RedisPresence({ redis: commands, prefix: redisOpts.prefix, log, announce: announcer(fanout, log) });
   const shared = fanout;
+  const budgets = { client: commands, prefix: redisOpts.prefix };
   return {
     store,
     fanout: shared,
     presence,
-    limits: createRateLimits(config.rateLimit, { client: commands, prefix: redisOpts.prefix }),
+    limits: createRateLimits(config.rateLimit, budgets),
+    signIns: createSignInThrottle(config.rateLimit, config.limits, log, budgets),
     async close() {
       await presence.close();
       await shared.close();

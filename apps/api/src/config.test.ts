@@ -12,6 +12,8 @@ test('defaults follow the contract', () => {
     logLevel: 'info',
     rateLimit: true,
     sqliteSync: 'normal',
+    sessionIdleMs: 30 * 86_400_000,
+    sessionMaxMs: 365 * 86_400_000,
     maxUploadBytes: 10 * 1024 * 1024,
     uploadAllowedTypes: ['*'],
     allowedOrigins: [],
@@ -35,6 +37,13 @@ test('DATABASE_URL and REDIS_URL switch on PostgreSQL storage and Redis fan-out'
     loadConfig({ DATABASE_URL: 'postgres://chat@db:5432/chat', REDIS_URL: 'redis://cache:6379/0', REDIS_PREFIX: 'team-a:' }),
   ).toMatchObject({ databaseUrl: 'postgres://chat@db:5432/chat', redisUrl: 'redis://cache:6379/0', redisPrefix: 'team-a:' });
   expect(loadConfig({ REDIS_URL: 'rediss://cache' }).redisPrefix).toBe('chat:');
+});
+
+test('sessions: SESSION_IDLE_DAYS and SESSION_MAX_DAYS in whole days, bounded', () => {
+  expect(loadConfig({ SESSION_IDLE_DAYS: '7', SESSION_MAX_DAYS: '90' })).toMatchObject({ sessionIdleMs: 7 * 86_400_000, sessionMaxMs: 90 * 86_400_000 });
+  for (const [name, value] of [['SESSION_IDLE_DAYS', '0'], ['SESSION_IDLE_DAYS', '366'], ['SESSION_IDLE_DAYS', '1.5'], ['SESSION_MAX_DAYS', '3651']] as const) {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^invalid ${name}: `));
+  }
 });
 
 test('a bad value is one line naming the variable', () => {
@@ -62,4 +71,39 @@ test('the README documents every limit', () => {
   const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
   const missing = Object.keys(limitsShape).map(envName).filter((name) => !readme.includes(`| \`${name}\` |`));
   expect(missing).toEqual([]);
+});
+
+test('sign-in throttling: a setting for every limit, whole seconds of at most 24 days', () => {
+  expect(loadConfig({}).limits).toMatchObject({
+    signinFailuresPerAddress: 50,
+    signinAddressWindowSeconds: 3600,
+    signinFailuresPerAccountAddress: 10,
+    signinAccountAddressBlockSeconds: 900,
+    signinFreeFailuresPerAccount: 5,
+    signinBackoffBaseSeconds: 1,
+    signinBackoffMaxSeconds: 900,
+    signinFailureMemorySeconds: 86_400,
+    signinKnownAddressSeconds: 14 * 86_400,
+    registrationsPerAddress: 100,
+    registrationWindowSeconds: 3600,
+  });
+  expect(loadConfig({ SIGNIN_FAILURES_PER_ACCOUNT_ADDRESS: '3', REGISTRATION_WINDOW_SECONDS: '60' }).limits).toMatchObject({
+    signinFailuresPerAccountAddress: 3,
+    registrationWindowSeconds: 60,
+  });
+  expect(() => loadConfig({ SIGNIN_BACKOFF_BASE_SECONDS: '0.5' })).toThrow(/^invalid SIGNIN_BACKOFF_BASE_SECONDS: /);
+  // An in-process counter lives on a Node timer, which cannot run past 24.8 days.
+  expect(() => loadConfig({ SIGNIN_KNOWN_ADDRESS_SECONDS: String(25 * 86_400) })).toThrow(/^invalid SIGNIN_KNOWN_ADDRESS_SECONDS: /);
+  expect(() => loadConfig({ REGISTRATIONS_PER_ADDRESS: '0' })).toThrow(/^invalid REGISTRATIONS_PER_ADDRESS: /);
+});
+
+test('TRUST_PROXY: unset by default, else a number of proxies or their addresses and ranges', () => {
+  expect(loadConfig({})).not.toHaveProperty('trustProxy');
+  expect(loadConfig({ TRUST_PROXY: '' })).not.toHaveProperty('trustProxy');
+  expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+  expect(loadConfig({ TRUST_PROXY: ' 127.0.0.1, 10.0.0.0/8,::1 ' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', '::1']);
+  expect(loadConfig({ TRUST_PROXY: 'loopback,uniquelocal' }).trustProxy).toEqual(['loopback', 'uniquelocal']);
+  for (const bad of ['0', 'nginx', '10.0.0.0/33', '127.0.0.1,,10.0.0.1', '-1']) {
+    expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/^invalid TRUST_PROXY: must be the number of proxies/);
+  }
 });

@@ -1,12 +1,18 @@
 import { resolve } from 'node:path';
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
+import type { ProxyTrust } from './http/client-address.ts';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
+const DAY = 86_400_000;
 
 const count = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
 const millis = (fallback: number) => z.coerce.number().int().min(100).max(24 * 3_600_000).default(fallback);
 const bytes = (fallback: number, min = 1) => z.coerce.number().int().min(min).max(2 ** 50).default(fallback);
+// Whole seconds, which is what the counters shared through Redis keep; at most 24 days, since an
+// in-process counter lives on a Node timer, and those cannot run longer than 24.8 days.
+const seconds = (fallback: number) => z.coerce.number().int().min(1).max(24 * 86_400).default(fallback);
 
 /**
  * What one client may make the server hold or do: every input is bounded by one of these, so a
@@ -34,6 +40,18 @@ export const limitsShape = {
   uploadMaxConcurrentPerUser: count(2),
   uploadQuotaBytes: bytes(1 * GiB),
   uploadMinFreeDiskBytes: bytes(1 * GiB, 0),
+  // Signing in and up, per address and per account (auth/sign-in-throttle.ts says why these rules).
+  signinFailuresPerAddress: count(50),
+  signinAddressWindowSeconds: seconds(3600),
+  signinFailuresPerAccountAddress: count(10),
+  signinAccountAddressBlockSeconds: seconds(900),
+  signinFreeFailuresPerAccount: count(5),
+  signinBackoffBaseSeconds: seconds(1),
+  signinBackoffMaxSeconds: seconds(900),
+  signinFailureMemorySeconds: seconds(86_400),
+  signinKnownAddressSeconds: seconds(14 * 86_400),
+  registrationsPerAddress: count(100),
+  registrationWindowSeconds: seconds(3600),
 };
 
 export type Limits = { [K in keyof typeof limitsShape]: z.infer<(typeof limitsShape)[K]> };
@@ -64,6 +82,9 @@ const schema = z.object({
   RATE_LIMIT: z.enum(['on', 'off']).default('on'),
   // full: every acknowledged message survives a power cut too, at an fsync per commit (README: Backups).
   SQLITE_SYNC: z.enum(['normal', 'full']).default('normal'),
+  // A session ends after this many days unused, and this many days after sign-in however used.
+  SESSION_IDLE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).max(2 ** 40).default(10 * 1024 * 1024),
   // Comma-separated MIME patterns (`image/*,application/pdf`); `*` accepts every type.
   UPLOAD_ALLOWED_TYPES: z
@@ -78,7 +99,28 @@ const schema = z.object({
     .pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9a-f:.]+\](:\d{1,5})?$/, 'must be origins like https://chat.example.com, comma-separated'))),
   // When set, GET /metrics wants `Authorization: Bearer <token>`.
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // How far X-Forwarded-For is believed (http/client-address.ts): a number of proxies, or their addresses.
+  TRUST_PROXY: z.string().trim().default('').transform(proxyTrust),
 });
+
+function proxyTrust(value: string, ctx: z.RefinementCtx): ProxyTrust | undefined {
+  if (value === '') return undefined;
+  const message = 'must be the number of proxies in front (1) or their addresses and CIDR ranges (127.0.0.1,10.0.0.0/8)';
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= 100) return hops;
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  }
+  const addresses = value.split(',').map((a) => a.trim());
+  try {
+    proxyAddr.compile(addresses);
+    return addresses;
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: `${message}; ${(err as Error).message}` });
+    return z.NEVER;
+  }
+}
 
 export interface Config {
   port: number;
@@ -87,12 +129,18 @@ export interface Config {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   rateLimit: boolean;
   sqliteSync: 'normal' | 'full';
+  /** A session unused this long ends. */
+  sessionIdleMs: number;
+  /** A session ends this long after sign-in, however much it is used. */
+  sessionMaxMs: number;
   maxUploadBytes: number;
   uploadAllowedTypes: string[];
   /** Origins besides the server's own whose pages may open the WebSocket. */
   allowedOrigins: string[];
   /** Required as a bearer token by GET /metrics when set. */
   metricsToken?: string;
+  /** Which peers may name the client in X-Forwarded-For; unset: none, the peer is the client. */
+  trustProxy?: ProxyTrust;
   limits: Limits;
   /** PostgreSQL storage instead of the SQLite file in dataDir. */
   databaseUrl?: string;
@@ -113,10 +161,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: c.LOG_LEVEL,
     rateLimit: c.RATE_LIMIT === 'on',
     sqliteSync: c.SQLITE_SYNC,
+    sessionIdleMs: c.SESSION_IDLE_DAYS * DAY,
+    sessionMaxMs: c.SESSION_MAX_DAYS * DAY,
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
     uploadAllowedTypes: c.UPLOAD_ALLOWED_TYPES.split(',').map((p) => p.trim()),
     allowedOrigins: c.ALLOWED_ORIGINS,
     ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
+    ...(c.TRUST_PROXY === undefined ? {} : { trustProxy: c.TRUST_PROXY }),
     limits: parse(limitsSchema, env),
     ...(c.DATABASE_URL ? { databaseUrl: c.DATABASE_URL } : {}),
     ...(c.REDIS_URL ? { redisUrl: c.REDIS_URL, redisPrefix: c.REDIS_PREFIX } : {}),

@@ -8,10 +8,12 @@ import type { SessionInfo } from './storage/store.ts';
 export interface Context {
   app: App;
   session: SessionInfo | null;
-  /** Client address, for per-address limits on signing in. */
+  /** The client's address (the one trusted proxies name), for per-address limits and logs. */
   ip: string;
   /** A signed-in WebSocket's presence, ended when the socket closes (null over HTTP). */
   presence: SocketPresence | null;
+  /** Of the HTTP request, or of the WebSocket's upgrade request (a browser can set no headers on the socket). */
+  userAgent: string;
 }
 
 interface ContextSource {
@@ -36,10 +38,10 @@ const isWebSocket = (res: unknown): res is WebSocket =>
 export function contextFactory(app: App) {
   return async (source: ContextSource): Promise<Context> => {
     const socket = isWebSocket(source.res) ? source.res : null;
-    const ip = source.req.socket.remoteAddress ?? 'unknown';
+    const ip = app.clients.of(source.req);
     const session = await lookupSession(app, tokenOf(source));
     const presence = socket && session ? new SocketPresence(app, session.sessionId, session.user.id) : null;
-    return { app, session, ip, presence };
+    return { app, session, ip, presence, userAgent: source.req.headers['user-agent'] ?? '' };
   };
 }
 

@@ -1,13 +1,12 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
-/** Budgets per user (or per address for signing in): points per window in seconds. */
+/** Budgets per user: points per window in seconds. Signing in and up has its own (auth/sign-in-throttle.ts). */
 const BUDGETS = {
   send: { points: 30, duration: 10 },
   edit: { points: 30, duration: 10 },
   typing: { points: 30, duration: 10 },
   createRoom: { points: 10, duration: 60 },
-  auth: { points: 20, duration: 60 },
   search: { points: 30, duration: 10 },
   query: { points: 120, duration: 10 },
   upload: { points: 30, duration: 60 },
@@ -16,8 +15,11 @@ const BUDGETS = {
 export type RateLimitKind = keyof typeof BUDGETS;
 
 export class TooManyRequests extends Error {
-  constructor(readonly retryAfterMs: number) {
-    super(`too many requests; try again in ${Math.ceil(retryAfterMs / 1000)} s`);
+  constructor(
+    readonly retryAfterMs: number,
+    what = 'too many requests',
+  ) {
+    super(`${what}; try again in ${Math.ceil(retryAfterMs / 1000)} s`);
   }
 }
 
@@ -25,37 +27,56 @@ export interface RateLimits {
   consume(kind: RateLimitKind, key: string): Promise<void>;
 }
 
+/** Where budgets are shared by every server process. */
+export interface SharedBudgets {
+  client: Redis;
+  prefix: string;
+}
+
+export interface BudgetOptions {
+  points: number;
+  /** Seconds. */
+  duration: number;
+  /** Seconds a key stays refused once it has spent its points, instead of the rest of its window. */
+  blockDuration?: number;
+}
+
 /**
- * In-process budgets, or with `redis` budgets shared by every server process (a user cannot
- * multiply their budget by reaching several processes); while Redis is unreachable each
- * process falls back to its own in-memory budget rather than failing the request.
+ * A budget in this process, or with `shared` one shared by every server process (a client cannot
+ * multiply it by reaching several processes); while Redis is unreachable each process falls back
+ * to its own in-memory budget rather than failing the request.
  */
-export function createRateLimits(enabled: boolean, redis?: { client: Redis; prefix: string }): RateLimits {
+export function budget(name: string, options: BudgetOptions, shared?: SharedBudgets): RateLimiterAbstract {
+  const memory = new RateLimiterMemory({ keyPrefix: name, ...options });
+  if (!shared) return memory;
+  return new RateLimiterRedis({
+    storeClient: shared.client,
+    keyPrefix: `${shared.prefix}rl:${name}`,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: memory,
+    ...options,
+  });
+}
+
+/** Takes a point from `key`'s budget; a spent budget is a TooManyRequests saying `what`. */
+export async function spend(limiter: RateLimiterAbstract, key: string, what?: string, options?: { customDuration: number }): Promise<RateLimiterRes> {
+  try {
+    return await limiter.consume(key, 1, options);
+  } catch (err) {
+    if (err instanceof RateLimiterRes) throw new TooManyRequests(err.msBeforeNext, what);
+    throw err;
+  }
+}
+
+export function createRateLimits(enabled: boolean, shared?: SharedBudgets): RateLimits {
   if (!enabled) return { consume: async () => {} };
-  const limiters = Object.fromEntries(
-    Object.entries(BUDGETS).map(([kind, budget]): [string, RateLimiterAbstract] => {
-      const memory = new RateLimiterMemory({ keyPrefix: kind, ...budget });
-      if (!redis) return [kind, memory];
-      return [
-        kind,
-        new RateLimiterRedis({
-          storeClient: redis.client,
-          keyPrefix: `${redis.prefix}rl:${kind}`,
-          rejectIfRedisNotReady: true,
-          insuranceLimiter: memory,
-          ...budget,
-        }),
-      ];
-    }),
-  ) as Record<RateLimitKind, RateLimiterAbstract>;
+  const limiters = Object.fromEntries(Object.entries(BUDGETS).map(([kind, options]) => [kind, budget(kind, options, shared)])) as Record<
+    RateLimitKind,
+    RateLimiterAbstract
+  >;
   return {
     async consume(kind, key) {
-      try {
-        await limiters[kind].consume(key);
-      } catch (err) {
-        if (err instanceof RateLimiterRes) throw new TooManyRequests(err.msBeforeNext);
-        throw err;
-      }
+      await spend(limiters[kind], key);
     },
   };
 }

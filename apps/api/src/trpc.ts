@@ -1,4 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import { aliveAt } from './auth/session-lifetime.ts';
 import type { Context } from './context.ts';
 import { describeValidation, toTRPCError } from './errors.ts';
 import type { SessionInfo } from './storage/store.ts';
@@ -44,7 +45,7 @@ export const publicProcedure = t.procedure.use(observed);
  */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
   const session = ctx.session;
-  if (!session || !(await ctx.app.store.isSessionActive(session.sessionId, Date.now()))) {
+  if (!session || !(await ctx.app.store.isSessionActive(session.sessionId, aliveAt(ctx.app.config)))) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
   }
   // Reads cost the server too; writes have budgets of their own.

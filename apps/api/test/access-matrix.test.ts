@@ -40,6 +40,7 @@ const OK = 'ok';
 const UNAUTHORIZED = 'UNAUTHORIZED';
 const FORBIDDEN = 'FORBIDDEN';
 const BAD_REQUEST = 'BAD_REQUEST';
+const NOT_FOUND = 'NOT_FOUND';
 /** Someone who may not read a private or direct room may also be told it does not exist. */
 const DENIED = ['FORBIDDEN', 'NOT_FOUND'] as const;
 
@@ -51,6 +52,12 @@ const PRIVATE_ROOM: { [P in Path]: Row } = {
   'auth.login':       [OK,           OK,        OK,        OK,     OK],
   'auth.me':          [OK,           OK,        OK,        OK,     OK],
   'auth.logout':      [UNAUTHORIZED, OK,        OK,        OK,     OK],
+  'auth.sessions':    [UNAUTHORIZED, OK,        OK,        OK,     OK],
+  // Only one's own sessions: someone else's is as unknown as one that never was.
+  'auth.revoke':      [UNAUTHORIZED, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
+  'auth.logoutOthers': [UNAUTHORIZED, OK,        OK,        OK,     OK],
+  'auth.changePassword': [UNAUTHORIZED, OK,        OK,        OK,     OK],
+  'user.updateProfile': [UNAUTHORIZED, OK,        OK,        OK,     OK],
   'user.search':      [UNAUTHORIZED, OK,        OK,        OK,     OK],
   'user.onEvent':     [UNAUTHORIZED, OK,        OK,        OK,     OK],
   'room.list':        [UNAUTHORIZED, OK,        OK,        OK,     OK],
@@ -128,6 +135,7 @@ interface Caller {
 }
 
 const anonymous: Caller = { client: pool.connect(server).client, user: null };
+const guestSessionId = (await users.guest.client.auth.sessions.query())[0]!.id;
 
 interface Scene {
   roomId: string;
@@ -174,6 +182,11 @@ const CALLS: { [P in Path]: (s: Scene, role: Role) => InputOf<P> } = {
   'auth.login': () => ({ username: users.guest.user.username, password: PASSWORD }),
   'auth.me': () => undefined,
   'auth.logout': () => undefined,
+  'auth.sessions': () => undefined,
+  'auth.revoke': () => ({ sessionId: guestSessionId }),
+  'auth.logoutOthers': () => undefined,
+  'auth.changePassword': () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),
+  'user.updateProfile': () => ({ displayName: 'Matrix Person' }),
   'user.search': () => ({ query: 'guest' }),
   'user.onEvent': () => undefined,
   'room.list': () => undefined,
@@ -197,6 +210,8 @@ const CALLS: { [P in Path]: (s: Scene, role: Role) => InputOf<P> } = {
 
 /** Logging out ends the caller's session, so it gets one no other cell uses. */
 const ENDS_SESSION: ReadonlySet<string> = new Set<Path>(['auth.logout']);
+/** These end every other session of the caller, those other cells use too: a new user stands in. */
+const ENDS_OTHER_SESSIONS: ReadonlySet<string> = new Set<Path>(['auth.logoutOthers', 'auth.changePassword']);
 
 interface Outcome {
   code: string;
@@ -206,6 +221,12 @@ interface Outcome {
 function failure(err: unknown): Outcome {
   if (!(err instanceof TRPCClientError)) throw err;
   return { code: codeOf(err) ?? 'no code', detail: err.message };
+}
+
+async function standIn(): Promise<Client> {
+  const member = await signUp(server, 'standin');
+  onTestFinished(() => member.close());
+  return member.client;
 }
 
 async function freshSession(user: User): Promise<Client> {
@@ -280,7 +301,9 @@ async function runCell(kind: Kind, path: string, role: Role): Promise<void> {
   const scene = await SCENES[kind]();
   const caller = scene.callers[role];
   if (!caller) expect.unreachable(`a ${kind} room has no ${LABEL[role]}`);
-  const client = caller.user && ENDS_SESSION.has(path) ? await freshSession(caller.user) : caller.client;
+  let client = caller.client;
+  if (caller.user && ENDS_OTHER_SESSIONS.has(path)) client = await standIn();
+  else if (caller.user && ENDS_SESSION.has(path)) client = await freshSession(caller.user);
   const actual = await call(client, path, build(scene, role), scene);
   expect(actual.code, `got ${actual.code}: ${actual.detail}`).toBeOneOf(expected);
 }

@@ -8,6 +8,7 @@ import type { AppRouter } from '@chat/api-types';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { WebSocket } from 'ws';
 import { connectHttp, eventually, type Client } from './harness.ts';
+import { codeOf } from './helpers.ts';
 import { adminQuery, createTestDatabase, type TestDatabase } from './services.ts';
 
 /**
@@ -312,6 +313,32 @@ describe('three server processes on PostgreSQL and Redis', () => {
     await eventually(() => expect(typing.at(-1)).toEqual([ben.user.username]));
     const members = await cyWs.room.members.query({ roomId: room.id });
     expect(members.every((m) => m.online)).toBe(true);
+  });
+
+  test('revoking a session, or changing the password, on one process ends its sockets on the others at once', async () => {
+    const [s1, s2, s3] = servers as [Server, Server, Server];
+    const ana = await register(s1, 'ana');
+    const signIn = async (on: Server) => connect((await connectHttp(on).auth.login.mutate({ username: ana.user.username, password: 'correct horse battery' })).token, on).client;
+    /** The codes a running subscription of `client` ended with, as they come. */
+    const subscription = async (client: Client) => {
+      const general = (await client.room.list.query()).find((r) => r.name === 'General')!;
+      const ended: unknown[] = [];
+      await new Promise<void>((resolve) =>
+        client.message.onEvent.subscribe({ roomId: general.id }, { onStarted: () => resolve(), onError: (err) => ended.push(codeOf(err)) }),
+      );
+      return ended;
+    };
+    const laptop = await signIn(s2);
+    const phone = await signIn(s3);
+    const [laptopEnded, phoneEnded] = [await subscription(laptop), await subscription(phone)];
+    const home = connect(ana.token, s1).client;
+
+    await home.auth.revoke.mutate({ sessionId: (await laptop.auth.sessions.query()).find((s) => s.current)!.id });
+    await eventually(() => expect(laptopEnded).toEqual(['UNAUTHORIZED']));
+    expect(phoneEnded).toEqual([]);
+    await home.auth.changePassword.mutate({ currentPassword: 'correct horse battery', newPassword: 'a new password' });
+    await eventually(() => expect(phoneEnded).toEqual(['UNAUTHORIZED']));
+    expect(await home.auth.me.query()).toEqual(ana.user);
   });
 
   test('a PostgreSQL connection drop mid-traffic: clear errors, no crash, nothing lost', async () => {

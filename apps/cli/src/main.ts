@@ -3,8 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { accountCommands } from './commands/account.ts';
 import { messageCommands } from './commands/messages.ts';
 import { roomCommands } from './commands/rooms.ts';
+import { sessionCommands } from './commands/sessions.ts';
 import { tailCommand } from './commands/tail.ts';
-import { DEFAULT_URL, resolveUrl } from './session.ts';
+import { CLI_VERSION, DEFAULT_URL, resolveUrl } from './session.ts';
 
 /** Exit codes scripts can rely on. */
 const EXIT = { BAD_REQUEST: 2, UNAUTHORIZED: 3, FORBIDDEN: 4, NOT_FOUND: 4, CONFLICT: 5, NETWORK: 6 } as const;
@@ -14,12 +15,14 @@ const program = new Command('chat')
   .option('-u, --url <url>', `server URL (else $CHAT_URL, else the saved one, else ${DEFAULT_URL})`)
   .option('-t, --token <token>', 'session token (else $CHAT_TOKEN, else the saved one)')
   .option('--json', 'machine-readable output: one JSON document per line')
+  .version(CLI_VERSION)
   .showHelpAfterError()
   .exitOverride();
 
 accountCommands(program);
 roomCommands(program);
 messageCommands(program);
+sessionCommands(program);
 tailCommand(program);
 
 try {

@@ -1,4 +1,4 @@
-import type { Message, Room, User } from '@chat/client';
+import type { Message, Room, RouterOutputs, User } from '@chat/client';
 
 /** Machine output: one JSON document per line, so scripts can read a stream line by line. */
 export const printJson = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value)}\n`);
@@ -23,3 +23,10 @@ export function formatRoom(room: Room): string {
 }
 
 export const formatUser = (user: User): string => `${user.displayName} (@${user.username})`;
+
+const moment = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+
+export function formatSession(session: RouterOutputs['auth']['sessions'][number]): string {
+  const current = session.current ? ' (this one)' : '';
+  return `${session.device}${current} — signed in ${moment(session.createdAt)}, last used ${moment(session.lastUsedAt)}  [id ${session.id}]`;
+}

@@ -97,11 +97,55 @@ describe('chat', () => {
     const unreachable = run([bin, 'rooms'], { ...envFor('ana'), CHAT_URL: 'http://127.0.0.1:9' });
     expect(await unreachable.exited).toBe(6);
     expect(unreachable.stderr()).toMatch(/^chat: /);
-    for (const command of ['login', 'register', 'rooms', 'join', 'send', 'tail', 'dm', 'search']) {
+    for (const command of ['login', 'register', 'rooms', 'join', 'send', 'tail', 'dm', 'search', 'sessions', 'passwd']) {
       const help = await chat('ana', command, '--help');
       expect(help.code).toBe(0);
       expect(help.out).toContain(`Usage: chat ${command}`);
     }
+  });
+
+  test('sessions are listed with the CLI as their device; one is signed out by its id, or all but this one', async () => {
+    const signIn = (who: string, mode = 'login') => chatWith(who, { env: { CHAT_PASSWORD: 'cara-password' } }, mode, 'cara');
+    expect((await signIn('cara', 'register')).code).toBe(0);
+    for (const other of ['cara-laptop', 'cara-phone']) expect((await signIn(other)).code).toBe(0);
+    const [listed] = await json('cara', 'sessions');
+    expect(listed).toHaveLength(3);
+    expect(listed.map((s: { device: string }) => s.device)).toEqual(Array(3).fill(expect.stringMatching(/^chat-cli 0\.1 on /)));
+    const current = listed.filter((s: { current: boolean }) => s.current);
+    expect(current).toHaveLength(1);
+    const human = await chat('cara', 'sessions');
+    expect(human.out).toMatch(new RegExp(`^chat-cli .*\\(this one\\) — signed in .*\\[id ${current[0].id}\\]$`, 'm'));
+
+    const [laptop] = await json('cara-laptop', 'sessions');
+    const laptopId = laptop.find((s: { current: boolean }) => s.current).id;
+    expect((await chat('cara', 'sessions', 'revoke', laptopId)).out).toBe('Signed out 1 session.');
+    expect((await chat('cara-laptop', 'rooms')).code).toBe(3);
+    expect((await chat('cara', 'sessions', 'revoke', laptopId)).code).toBe(4);
+    expect((await chat('cara', 'sessions', 'revoke')).err).toContain('give a session id or --others');
+    expect(await json('cara', 'sessions', 'revoke', '--others')).toEqual([{ ended: 1 }]);
+    expect((await chat('cara-phone', 'rooms')).code).toBe(3);
+    expect((await chat('cara', 'rooms')).code).toBe(0);
+  });
+
+  test('passwd takes both passwords from standard input or a prompt, never an argument, and signs out the other sessions', async () => {
+    const env = { CHAT_PASSWORD: 'dan-password' };
+    expect((await chatWith('dan', { env }, 'register', 'dan')).code).toBe(0);
+    expect((await chatWith('dan-other', { env }, 'login', 'dan')).code).toBe(0);
+    const passwd = (input: string) => chatWith('dan', { input }, 'passwd', '--password-stdin');
+
+    const wrong = await passwd('not-dan-password\nnew-dan-password\n');
+    expect([wrong.code, wrong.err]).toEqual([4, 'chat: the current password is wrong\n']);
+    expect((await passwd('dan-password\n')).err).toContain('two lines');
+    expect((await chat('dan', 'passwd')).err).toContain('give --password-stdin');
+    expect((await chat('dan', 'passwd', '--password', 'x')).code).not.toBe(0);
+    expect((await chat('dan-other', 'rooms')).code).toBe(0);
+
+    const changed = await passwd('dan-password\nnew-dan-password\n');
+    expect(changed.out, changed.err).toBe('Password changed. Signed out 1 other session.');
+    expect((await chat('dan-other', 'rooms')).code).toBe(3);
+    expect((await chat('dan', 'rooms')).code).toBe(0);
+    expect((await chatWith('dan-again', { env }, 'login', 'dan')).code).toBe(3);
+    expect((await chatWith('dan-again', { env: { CHAT_PASSWORD: 'new-dan-password' } }, 'login', 'dan')).code).toBe(0);
   });
 
   test('tail follows live across a server restart with no gap and no repeat, and --since resumes', async () => {

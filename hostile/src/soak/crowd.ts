@@ -35,7 +35,7 @@ export interface Crowd {
   close(): Promise<void>;
 }
 
-/** Half the per-address budget of 20 sign-ups a minute, so that the crowd never meets it. */
+/** Well inside the per-address budget of 100 sign-ups an hour, so that the crowd never meets it. */
 const SIGN_UPS_PER_ADDRESS = 10;
 /** Argon2 runs on the server's four libuv threads; more at once only queue there. */
 const SET_UP_CONCURRENCY = 8;

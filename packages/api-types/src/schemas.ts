@@ -39,6 +39,9 @@ export const displayName = text()
 
 export const registerInput = z.object({ username, password, displayName: displayName.optional() });
 export const loginInput = z.object({ username: z.string().trim().toLowerCase().max(64), password: z.string().max(256) });
+export const revokeSessionInput = z.object({ sessionId: id });
+export const changePasswordInput = z.object({ currentPassword: z.string().max(256), newPassword: password });
+export const updateProfileInput = z.object({ displayName });
 
 export const userSearchInput = z.object({ query: text().trim().max(64) });
 

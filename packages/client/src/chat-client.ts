@@ -20,6 +20,11 @@ export interface ChatClientOptions {
    * of waiting for a reconnect.
    */
   requests?: 'websocket' | 'http';
+  /**
+   * Sent as User-Agent on HTTP requests, signing in included (always HTTP), so that the
+   * server's list of sessions says what this one is: `my-bot/1.2`. Browsers send their own.
+   */
+  userAgent?: string;
 }
 
 export interface ChatClient {
@@ -57,7 +62,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const current: TRPCLink<AppRouter> = (runtime) => (ctx) => wsLink<AppRouter>({ client: socket })(runtime)(ctx);
   const overHttp = httpBatchLink<AppRouter>({
     url: `${base}/trpc`,
-    headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+    headers: () => ({
+      ...(options.userAgent ? { 'user-agent': options.userAgent } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    }),
   });
   const api: Api = createTRPCClient<AppRouter>({
     links: [

@@ -54,6 +54,14 @@ test('register signs the client in; send makes one message per call with its own
   expect(again.id).toBe(a.id);
 });
 
+test('a program that gives its userAgent is named by it in the list of sessions', async () => {
+  const username = `sdk${process.pid}_${++users}`;
+  const bot = createChatClient({ url: server.url, requests: 'http', userAgent: 'my-bot/1.2' });
+  clients.push(bot);
+  await bot.register({ username, password: 'correct horse battery' });
+  expect((await bot.api.auth.sessions.query()).map((s) => s.device)).toEqual(['my-bot/1.2']);
+});
+
 test('follow keeps a cursor; a restarted program resumes from it with nothing missed or repeated', async () => {
   const writer = await newClient();
   const roomId = await general(writer);

@@ -27,7 +27,15 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: millis('created_at').notNull(),
+    // The absolute end, however much the session is used; idleness ends it earlier.
     expiresAt: millis('expires_at').notNull(),
+    // Written at most once per renewal interval, not per request. The migration sets the
+    // sessions it finds to the time of the upgrade, so none ends by idleness at once.
+    lastUsedAt: millis('last_used_at').notNull().default(0),
+    // The sign-in's User-Agent, cut short; shown to its owner as the session's device.
+    userAgent: text('user_agent').notNull().default(''),
+    // SHA-256 of the token of the file cookie, which is good for file downloads only.
+    fileTokenHash: text('file_token_hash').unique(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

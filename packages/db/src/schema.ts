@@ -21,7 +21,15 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: integer('created_at').notNull(),
+    // The absolute end, however much the session is used; idleness ends it earlier.
     expiresAt: integer('expires_at').notNull(),
+    // Written at most once per renewal interval, not per request. The migration sets the
+    // sessions it finds to the time of the upgrade, so none ends by idleness at once.
+    lastUsedAt: integer('last_used_at').notNull().default(0),
+    // The sign-in's User-Agent, cut short; shown to its owner as the session's device.
+    userAgent: text('user_agent').notNull().default(''),
+    // SHA-256 of the token of the file cookie, which is good for file downloads only.
+    fileTokenHash: text('file_token_hash').unique(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

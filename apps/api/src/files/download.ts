@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import contentDisposition from 'content-disposition';
 import send from 'send';
 import type { App } from '../app.ts';
-import { bearerToken, fileCookieToken, lookupSession } from '../auth/request-token.ts';
+import { bearerToken, fileCookieToken, lookupFileSession, lookupSession } from '../auth/request-token.ts';
 import { sendError } from '../http/respond.ts';
 import type { BlobStore } from './blob-store.ts';
 import { servesInline } from './file-types.ts';
@@ -17,7 +17,8 @@ export async function handleDownload(
   thumbnail: boolean,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'use GET', { allow: 'GET, HEAD' });
-  const session = await lookupSession(app, bearerToken(req) ?? fileCookieToken(req));
+  const bearer = bearerToken(req);
+  const session = bearer ? await lookupSession(app, bearer) : await lookupFileSession(app, fileCookieToken(req));
   if (!session) return sendError(res, 401, 'sign in first');
   const file = /^[1-9][0-9]{0,15}$/.test(fileId) ? await app.store.getFile(fileId) : null;
   if (!file) return sendError(res, 404, 'file not found');

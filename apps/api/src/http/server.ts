@@ -42,16 +42,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const metrics = createMetrics();
   const backends = await openBackends(config, log);
-  const { store, fanout, presence, limits } = backends;
+  const { store, fanout, presence, limits, signIns } = backends;
   const blobs = new BlobStore(join(config.dataDir, 'files'));
   let app: App;
   try {
-    app = await createApp({ config, store, blobs, fanout, presence, limits, metrics, log });
+    app = await createApp({ config, store, blobs, fanout, presence, limits, signIns, metrics, log });
   } catch (err) {
     await backends.close();
     throw err;
   }
   const stopFileGc = startFileGc(app);
+  const stopSessionRenewal = app.sessionRenewal.start();
   const createContext = contextFactory(app);
 
   const onError = ({ error, path }: { error: { code: string; cause?: unknown }; path?: string }) => {
@@ -97,6 +98,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       await sockets.close();
       server.closeAllConnections();
       stopFileGc();
+      await stopSessionRenewal();
       await backends.close();
       log.info('chat server stopped');
     })());

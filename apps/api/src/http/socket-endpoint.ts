@@ -10,6 +10,7 @@ import { registerStream } from '../ws/batched-send.ts';
 import { SocketAdmission } from '../ws/socket-admission.ts';
 import { serveTrpcSockets } from '../ws/trpc-socket-server.ts';
 import { originAllowed } from './browser-defences.ts';
+import { addressBucket } from './client-address.ts';
 
 interface Options {
   createContext: ReturnType<typeof contextFactory>;
@@ -58,7 +59,7 @@ export function serveSocketEndpoint(server: Server, app: App, { createContext, o
     const path = (req.url ?? '/').split('?')[0];
     if (path !== '/trpc' && path !== '/trpc/') return void socket.destroy();
     if (!originAllowed(req, config.allowedOrigins)) return refuseOrigin(socket);
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = addressBucket(app.clients.of(req));
     if (!admission.mayOpen(address)) return refuseUnsigned(socket);
     wss.handleUpgrade(req, socket, head, (ws) => {
       registerStream(ws, socket);

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { openPostgres, pgSchema, type PgConnection, type PgDb } from '@chat/db';
 import { DomainError, sqlStateOf } from './errors.ts';
 import { assembleWindow, windowReads } from './history-window.ts';
-import { directKey, groupAttachments, iso, likePattern, num, otherMember, toFileRecord, toMessage, toUser } from './rows.ts';
-import type { Attachment, ChatStore, FileRecord, HistoryPosition, Message, Room, RoomEventPayload, SendMessageInput, StoredEvent, User } from './store.ts';
+import { aliveSessions, selectedSessions } from './session-conditions.ts';
+import { directKey, groupAttachments, isAlive, iso, likePattern, num, otherMember, toFileRecord, toMessage, toSessionRecord, toUser } from './rows.ts';
+import type { Attachment, ChatStore, FileRecord, HistoryPosition, Message, Room, RoomEventPayload, SendMessageInput, SessionInfo, SessionSelection, SessionWindow, StoredEvent, User } from './store.ts';
 
 const { events, files, messageAttachments, messages, roomMembers, rooms, sessions, users } = pgSchema;
 
@@ -16,6 +17,7 @@ const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (err: unknown) => sqlStateOf(err) === UNIQUE_VIOLATION;
 
 const authorColumns = { id: users.id, username: users.username, displayName: users.displayName };
+
 
 /** Another request stored this (author, clientMsgId) first; the transaction is rolled back. */
 class AlreadySent extends Error {}
@@ -71,33 +73,86 @@ export class PostgresStore implements ChatStore {
     return rows.map(toUser);
   }
 
-  async createSession(input: { tokenHash: string; userId: string; expiresAt: number }): Promise<string> {
+  async updateDisplayName(userId: string, displayName: string): Promise<User | null> {
+    const [row] = await this.db.update(users).set({ displayName }).where(eq(users.id, num(userId))).returning(authorColumns);
+    return row ? toUser(row) : null;
+  }
+
+  async changePassword(input: { userId: string; passwordHash: string; keepSessionId: string; alive: SessionWindow }): Promise<string[]> {
+    return this.db.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash: input.passwordHash }).where(eq(users.id, num(input.userId)));
+      return this.deleteSessions(tx, input.userId, { except: input.keepSessionId }, input.alive);
+    });
+  }
+
+  async createSession(input: { tokenHash: string; userId: string; userAgent: string; now: number; expiresAt: number }): Promise<string> {
+    const { now, userId, ...rest } = input;
     const [row] = await this.db
       .insert(sessions)
-      .values({ tokenHash: input.tokenHash, userId: num(input.userId), expiresAt: input.expiresAt, createdAt: Date.now() })
+      .values({ ...rest, userId: num(userId), createdAt: now, lastUsedAt: now })
       .returning({ id: sessions.id });
     return String(row!.id);
   }
 
-  async findSession(tokenHash: string, now: number) {
+  async findSession(tokenHash: string, alive: SessionWindow) {
+    return this.sessionWhere(eq(sessions.tokenHash, tokenHash), alive);
+  }
+
+  async findSessionByFileToken(fileTokenHash: string, alive: SessionWindow) {
+    return this.sessionWhere(eq(sessions.fileTokenHash, fileTokenHash), alive);
+  }
+
+  private async sessionWhere(match: SQL, alive: SessionWindow): Promise<SessionInfo | null> {
     const [row] = await this.db
       .select({ sessionId: sessions.id, user: authorColumns })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+      .where(and(match, aliveSessions(sessions, alive)));
     return row ? { sessionId: String(row.sessionId), user: toUser(row.user) } : null;
   }
 
-  async isSessionActive(sessionId: string, now: number): Promise<boolean> {
+  async setFileToken(sessionId: string, fileTokenHash: string): Promise<void> {
+    await this.db.update(sessions).set({ fileTokenHash }).where(eq(sessions.id, num(sessionId)));
+  }
+
+  async isSessionActive(sessionId: string, alive: SessionWindow): Promise<boolean> {
     const [row] = await this.db
       .select({ id: sessions.id })
       .from(sessions)
-      .where(and(eq(sessions.id, num(sessionId)), gt(sessions.expiresAt, now)));
+      .where(and(eq(sessions.id, num(sessionId)), aliveSessions(sessions, alive)));
     return row !== undefined;
   }
 
-  async deleteSession(sessionId: string): Promise<void> {
-    await this.db.delete(sessions).where(eq(sessions.id, num(sessionId)));
+  async listSessions(userId: string, alive: SessionWindow, limit: number) {
+    const rows = await this.db
+      .select({ id: sessions.id, userAgent: sessions.userAgent, createdAt: sessions.createdAt, lastUsedAt: sessions.lastUsedAt })
+      .from(sessions)
+      .where(and(eq(sessions.userId, num(userId)), aliveSessions(sessions, alive)))
+      .orderBy(desc(sessions.lastUsedAt), desc(sessions.id))
+      .limit(limit);
+    return rows.map(toSessionRecord);
+  }
+
+  async renewSessions(sessionIds: string[], alive: SessionWindow): Promise<string[]> {
+    if (sessionIds.length === 0) return [];
+    const rows = await this.db
+      .update(sessions)
+      .set({ lastUsedAt: alive.now })
+      .where(and(inArray(sessions.id, sessionIds.map(num)), aliveSessions(sessions, alive)))
+      .returning({ id: sessions.id });
+    return rows.map((row) => String(row.id));
+  }
+
+  async endSessions(userId: string, which: SessionSelection, alive: SessionWindow): Promise<string[]> {
+    return this.deleteSessions(this.db, userId, which, alive);
+  }
+
+  private async deleteSessions(q: Q, userId: string, which: SessionSelection, alive: SessionWindow): Promise<string[]> {
+    const rows = await q
+      .delete(sessions)
+      .where(and(eq(sessions.userId, num(userId)), selectedSessions(sessions, which)))
+      .returning({ id: sessions.id, expiresAt: sessions.expiresAt, lastUsedAt: sessions.lastUsedAt });
+    return rows.filter((row) => isAlive(row, alive)).map((row) => String(row.id));
   }
 
   async createRoom(input: { name: string; topic: string; kind: 'public' | 'private'; createdBy: string | null }) {

@@ -1,5 +1,5 @@
-import type { FileRow, MessageRow, UserRow } from '@chat/db';
-import type { Attachment, FileRecord, Message, User } from './store.ts';
+import type { FileRow, MessageRow, SessionRow, UserRow } from '@chat/db';
+import type { Attachment, FileRecord, Message, SessionRecord, SessionWindow, User } from './store.ts';
 
 // Row → API shapes, shared by every ChatStore: both engines' tables have the same row types.
 
@@ -8,6 +8,14 @@ export const toUser = (row: Pick<UserRow, 'id' | 'username' | 'displayName'>): U
   username: row.username,
   displayName: row.displayName,
 });
+
+export const toSessionRecord = (row: Pick<SessionRow, 'id' | 'userAgent' | 'createdAt' | 'lastUsedAt'>): SessionRecord => ({
+  ...row,
+  id: String(row.id),
+});
+
+export const isAlive = (row: Pick<SessionRow, 'expiresAt' | 'lastUsedAt'>, alive: SessionWindow): boolean =>
+  row.expiresAt > alive.now && row.lastUsedAt > alive.usedAfter;
 
 export const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 

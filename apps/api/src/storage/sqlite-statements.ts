@@ -7,6 +7,9 @@ const messageColumns = (t: string) => `${t}.id, ${t}.room_id AS roomId, ${t}.aut
 const MESSAGE_COLUMNS = messageColumns('messages');
 const PAGE_COLUMNS = `${messageColumns('m')}, u.username AS authorUsername, u.display_name AS authorDisplayName`;
 
+/** A session `s` neither past its end nor idle too long (parameters: now, usedAfter). */
+const ALIVE = 's.expires_at > ? AND s.last_used_at > ?';
+
 /** A history row: the message and its author's name. */
 export type PageRow = MessageRow & { authorUsername: string; authorDisplayName: string };
 
@@ -19,13 +22,16 @@ export type LogRow = PageRow & { eventSeq: number; eventType: EventType };
  * machine; running a prepared statement a few.
  */
 export function prepareHotStatements(db: Database.Database) {
-  return {
-    session: db.prepare<[tokenHash: string, now: number], { sessionId: number; id: number; username: string; displayName: string }>(
+  const sessionBy = (column: 'token_hash' | 'file_token_hash') =>
+    db.prepare<[hash: string, now: number, usedAfter: number], { sessionId: number; id: number; username: string; displayName: string }>(
       `SELECT s.id AS sessionId, u.id, u.username, u.display_name AS displayName
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?`,
-    ),
-    sessionActive: db.prepare<[sessionId: number, now: number], { ok: number }>(
-      'SELECT 1 AS ok FROM sessions WHERE id = ? AND expires_at > ?',
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.${column} = ? AND ${ALIVE}`,
+    );
+  return {
+    session: sessionBy('token_hash'),
+    sessionByFileToken: sessionBy('file_token_hash'),
+    sessionActive: db.prepare<[sessionId: number, now: number, usedAfter: number], { ok: number }>(
+      `SELECT 1 AS ok FROM sessions s WHERE s.id = ? AND ${ALIVE}`,
     ),
     roomSummary: db.prepare<[roomId: number], Omit<RoomSummary, 'id'> & { id: number }>(
       'SELECT id, name, topic, kind, last_seq AS lastSeq FROM rooms WHERE id = ?',

@@ -19,14 +19,19 @@ import { checkpointInBackground } from './sqlite-checkpointer.ts';
 import { SqliteSearchIndex, type IndexingReports } from './sqlite-search-index.ts';
 import { prepareHotStatements, type HotStatements, type PageRow } from './sqlite-statements.ts';
 import { assembleWindow, windowReads } from './history-window.ts';
-import { directKey, groupAttachments, iso, likePattern, num, otherMember, toFileRecord, toMessage, toUser } from './rows.ts';
-import type { Attachment, ChatStore, FileRecord, HistoryPosition, Message, Room, RoomEventPayload, SendMessageInput, StoredEvent, User } from './store.ts';
+import { aliveSessions, selectedSessions } from './session-conditions.ts';
+import { directKey, groupAttachments, isAlive, iso, likePattern, num, otherMember, toFileRecord, toMessage, toSessionRecord, toUser } from './rows.ts';
+import type { Attachment, ChatStore, FileRecord, HistoryPosition, Message, Room, RoomEventPayload, SendMessageInput, SessionInfo, SessionSelection, SessionWindow, StoredEvent, User } from './store.ts';
 
 type EventType = RoomEventPayload['type'];
 type SentMessage = Awaited<ReturnType<ChatStore['sendMessage']>>;
 
 const isUniqueViolation = (err: unknown): boolean =>
   err instanceof Error && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT_UNIQUE');
+
+
+const toSessionInfo = (row: { sessionId: number; id: number; username: string; displayName: string } | undefined): SessionInfo | null =>
+  row ? { sessionId: String(row.sessionId), user: toUser(row) } : null;
 
 /** A history or log row as the message and its author. */
 const pageEntry = ({ authorUsername, authorDisplayName, ...message }: PageRow) => ({
@@ -97,26 +102,79 @@ export class SqliteStore implements ChatStore {
       .map(toUser);
   }
 
-  async createSession(input: { tokenHash: string; userId: string; expiresAt: number }): Promise<string> {
+  async updateDisplayName(userId: string, displayName: string): Promise<User | null> {
+    const row = this.db.update(users).set({ displayName }).where(eq(users.id, num(userId))).returning().get();
+    return row ? toUser(row) : null;
+  }
+
+  async changePassword(input: { userId: string; passwordHash: string; keepSessionId: string; alive: SessionWindow }): Promise<string[]> {
+    return this.db.transaction((tx) => {
+      tx.update(users).set({ passwordHash: input.passwordHash }).where(eq(users.id, num(input.userId))).run();
+      return this.deleteSessions(input.userId, { except: input.keepSessionId }, input.alive);
+    });
+  }
+
+  async createSession(input: { tokenHash: string; userId: string; userAgent: string; now: number; expiresAt: number }): Promise<string> {
+    const { now, userId, ...rest } = input;
     const row = this.db
       .insert(sessions)
-      .values({ tokenHash: input.tokenHash, userId: num(input.userId), expiresAt: input.expiresAt, createdAt: Date.now() })
+      .values({ ...rest, userId: num(userId), createdAt: now, lastUsedAt: now })
       .returning({ id: sessions.id })
       .get();
     return String(row.id);
   }
 
-  async findSession(tokenHash: string, now: number) {
-    const row = this.hot.session.get(tokenHash, now);
-    return row ? { sessionId: String(row.sessionId), user: toUser(row) } : null;
+  async findSession(tokenHash: string, alive: SessionWindow) {
+    return toSessionInfo(this.hot.session.get(tokenHash, alive.now, alive.usedAfter));
   }
 
-  async isSessionActive(sessionId: string, now: number): Promise<boolean> {
-    return this.hot.sessionActive.get(num(sessionId), now) !== undefined;
+  async findSessionByFileToken(fileTokenHash: string, alive: SessionWindow) {
+    return toSessionInfo(this.hot.sessionByFileToken.get(fileTokenHash, alive.now, alive.usedAfter));
   }
 
-  async deleteSession(sessionId: string): Promise<void> {
-    this.db.delete(sessions).where(eq(sessions.id, num(sessionId))).run();
+  async setFileToken(sessionId: string, fileTokenHash: string): Promise<void> {
+    this.db.update(sessions).set({ fileTokenHash }).where(eq(sessions.id, num(sessionId))).run();
+  }
+
+  async isSessionActive(sessionId: string, alive: SessionWindow): Promise<boolean> {
+    return this.hot.sessionActive.get(num(sessionId), alive.now, alive.usedAfter) !== undefined;
+  }
+
+  async listSessions(userId: string, alive: SessionWindow, limit: number) {
+    return this.db
+      .select({ id: sessions.id, userAgent: sessions.userAgent, createdAt: sessions.createdAt, lastUsedAt: sessions.lastUsedAt })
+      .from(sessions)
+      .where(and(eq(sessions.userId, num(userId)), aliveSessions(sessions, alive)))
+      .orderBy(desc(sessions.lastUsedAt), desc(sessions.id))
+      .limit(limit)
+      .all()
+      .map(toSessionRecord);
+  }
+
+  async renewSessions(sessionIds: string[], alive: SessionWindow): Promise<string[]> {
+    if (sessionIds.length === 0) return [];
+    return this.db
+      .update(sessions)
+      .set({ lastUsedAt: alive.now })
+      .where(and(inArray(sessions.id, sessionIds.map(num)), aliveSessions(sessions, alive)))
+      .returning({ id: sessions.id })
+      .all()
+      .map((row) => String(row.id));
+  }
+
+  async endSessions(userId: string, which: SessionSelection, alive: SessionWindow): Promise<string[]> {
+    return this.deleteSessions(userId, which, alive);
+  }
+
+  /** Inside the caller's transaction, if it has one. */
+  private deleteSessions(userId: string, which: SessionSelection, alive: SessionWindow): string[] {
+    return this.db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, num(userId)), selectedSessions(sessions, which)))
+      .returning({ id: sessions.id, expiresAt: sessions.expiresAt, lastUsedAt: sessions.lastUsedAt })
+      .all()
+      .filter((row) => isAlive(row, alive))
+      .map((row) => String(row.id));
   }
 
   async createRoom(input: { name: string; topic: string; kind: 'public' | 'private'; createdBy: string | null }) {

@@ -33,15 +33,85 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
       expect(await store.searchUsers('%', 10)).toEqual([]);
     });
 
-    test('sessions expire and can be deleted', async () => {
-      const live = await store.createSession({ tokenHash: 'live', userId: alice.id, expiresAt: now + 60_000 });
-      await store.createSession({ tokenHash: 'old', userId: alice.id, expiresAt: now - 1 });
-      expect(await store.findSession('live', now)).toEqual({ sessionId: live, user: alice });
-      expect(await store.findSession('old', now)).toBeNull();
-      expect(await store.isSessionActive(live, now)).toBe(true);
-      await store.deleteSession(live);
-      expect(await store.isSessionActive(live, now)).toBe(false);
-      expect(await store.findSession('live', now)).toBeNull();
+    const HOUR = 3_600_000;
+    /** Sessions alive at `at` when unused for a minute ends them. */
+    const aliveAt = (at: number) => ({ now: at, usedAfter: at - 60_000 });
+    const startSession = (tokenHash: string, user = alice, at = now, expiresAt = at + HOUR) =>
+      store.createSession({ tokenHash, userId: user.id, userAgent: `agent of ${tokenHash}`, now: at, expiresAt });
+    const activity = (ids: string[], at = now) => Promise.all(ids.map((id) => store.isSessionActive(id, aliveAt(at))));
+
+    test('a session ends at its end, or once unused for longer than the idle time; renewing it keeps it going', async () => {
+      const live = await startSession('live');
+      const ended = await startSession('ended', alice, now - 10, now - 1);
+      const idle = await startSession('idle', alice, now - 120_000);
+      expect(await store.findSession('live', aliveAt(now))).toEqual({ sessionId: live, user: alice });
+      expect([await store.findSession('ended', aliveAt(now)), await store.findSession('idle', aliveAt(now))]).toEqual([null, null]);
+      expect(await activity([live, ended, idle])).toEqual([true, false, false]);
+
+      // Only sessions still alive are renewed: an ended one stays ended.
+      expect(await store.renewSessions([live, ended, idle, '9999999999999999'], aliveAt(now + 40_000))).toEqual([live]);
+      expect(await store.renewSessions([], aliveAt(now))).toEqual([]);
+      expect(await activity([live, idle], now + 90_000)).toEqual([true, false]);
+      // Unused since, it idles out; and renewal never carries a session past its end.
+      expect(await activity([live], now + 101_000)).toEqual([false]);
+      expect(await store.renewSessions([live], aliveAt(now + HOUR - 1_000))).toEqual([]);
+    });
+
+    test('lists the live sessions of one user, the most recently used first', async () => {
+      const first = await startSession('first', alice, now - 30_000);
+      const second = await startSession('second', alice, now - 20_000);
+      await startSession('idle', alice, now - 120_000);
+      await startSession('bobs', bob);
+      await store.renewSessions([first], aliveAt(now));
+      expect(await store.listSessions(alice.id, aliveAt(now), 10)).toEqual([
+        { id: first, userAgent: 'agent of first', createdAt: now - 30_000, lastUsedAt: now },
+        { id: second, userAgent: 'agent of second', createdAt: now - 20_000, lastUsedAt: now - 20_000 },
+      ]);
+      expect((await store.listSessions(alice.id, aliveAt(now), 1)).map((s) => s.id)).toEqual([first]);
+      expect(await store.listSessions('9999999999999999', aliveAt(now), 10)).toEqual([]);
+    });
+
+    test('a file token finds its session only as a file token, and ends with it', async () => {
+      const session = await startSession('api token');
+      await store.setFileToken(session, 'file token');
+      expect(await store.findSessionByFileToken('file token', aliveAt(now))).toEqual({ sessionId: session, user: alice });
+      expect(await store.findSession('file token', aliveAt(now))).toBeNull();
+      expect(await store.findSessionByFileToken('api token', aliveAt(now))).toBeNull();
+      expect(await store.findSessionByFileToken('file token', aliveAt(now + 61_000))).toBeNull();
+      await store.endSessions(alice.id, { only: session }, aliveAt(now));
+      expect(await store.findSessionByFileToken('file token', aliveAt(now))).toBeNull();
+    });
+
+    test("ending sessions: one of the user's own, or all but one; tells which of them were alive", async () => {
+      const [a1, a2, a3] = [await startSession('a1'), await startSession('a2'), await startSession('a3')];
+      const expired = await startSession('expired', alice, now - 10, now - 1);
+      const b1 = await startSession('b1', bob);
+      expect(await store.endSessions(alice.id, { only: b1 }, aliveAt(now))).toEqual([]);
+      expect(await store.endSessions(alice.id, { only: '9999999999999999' }, aliveAt(now))).toEqual([]);
+      expect(await store.endSessions(alice.id, { only: a1 }, aliveAt(now))).toEqual([a1]);
+      expect(await store.endSessions(alice.id, { except: a2 }, aliveAt(now))).toEqual([a3]);
+      expect(await store.endSessions(alice.id, { only: expired }, aliveAt(now))).toEqual([]);
+      expect(await activity([a1, a2, a3, b1])).toEqual([false, true, false, true]);
+    });
+
+    test('changing the password ends every other session of the user at once', async () => {
+      const [kept, other] = [await startSession('kept'), await startSession('other')];
+      const bobs = await startSession('bobs', bob);
+      expect(await store.changePassword({ userId: alice.id, passwordHash: 'new hash', keepSessionId: kept, alive: aliveAt(now) })).toEqual([other]);
+      expect(await store.findUserForLogin('alice')).toEqual({ user: alice, passwordHash: 'new hash' });
+      expect(await activity([kept, other, bobs])).toEqual([true, false, true]);
+    });
+
+    test('a new display name shows wherever the user does, old messages included', async () => {
+      const room = await store.createRoom({ name: 'Names', topic: '', kind: 'public', createdBy: alice.id });
+      await send(room, alice, 'before the rename');
+      const dm = await store.openDirectRoom(alice.id, bob.id);
+      expect(await store.updateDisplayName(alice.id, 'Alice Liddell')).toEqual({ ...alice, displayName: 'Alice Liddell' });
+      expect(await store.getUser(alice.id)).toMatchObject({ displayName: 'Alice Liddell' });
+      const page = await store.history({ roomId: room, position: { before: null }, limit: 10 });
+      expect(page.messages.map((m) => m.author.displayName)).toEqual(['Alice Liddell']);
+      expect((await store.getRoom(dm, bob.id))?.name).toBe('Alice Liddell');
+      expect(await store.updateDisplayName('9999999999999999', 'Nobody')).toBeNull();
     });
 
     test('rooms: names are unique ignoring case; private rooms are visible to members only', async () => {

@@ -117,6 +117,23 @@ export interface SessionInfo {
   user: User;
 }
 
+/** Which sessions are alive: those before their end at `now`, and used after `usedAfter`. */
+export interface SessionWindow {
+  now: number;
+  usedAfter: number;
+}
+
+/** A session as its owner sees it in the list of their sessions. */
+export interface SessionRecord {
+  id: string;
+  userAgent: string;
+  createdAt: number;
+  lastUsedAt: number;
+}
+
+/** One session of a user, or all of them but one. */
+export type SessionSelection = { only: string } | { except: string };
+
 /**
  * Everything the chat keeps. Implementations: SQLite (embedded) and PostgreSQL (DATABASE_URL);
  * both must pass the conformance suite in storage/store.conformance.ts.
@@ -127,10 +144,23 @@ export interface ChatStore {
   getUser(userId: string): Promise<User | null>;
   searchUsers(query: string, limit: number): Promise<User[]>;
 
-  createSession(input: { tokenHash: string; userId: string; expiresAt: number }): Promise<string>;
-  findSession(tokenHash: string, now: number): Promise<SessionInfo | null>;
-  isSessionActive(sessionId: string, now: number): Promise<boolean>;
-  deleteSession(sessionId: string): Promise<void>;
+  updateDisplayName(userId: string, displayName: string): Promise<User | null>;
+  /** Sets the password and ends the user's other sessions, in one transaction; returns those that were alive. */
+  changePassword(input: { userId: string; passwordHash: string; keepSessionId: string; alive: SessionWindow }): Promise<string[]>;
+
+  /** Starts a session used at `now`, ending at `expiresAt` at the latest. */
+  createSession(input: { tokenHash: string; userId: string; userAgent: string; now: number; expiresAt: number }): Promise<string>;
+  findSession(tokenHash: string, alive: SessionWindow): Promise<SessionInfo | null>;
+  /** The session whose file cookie token has this hash. */
+  findSessionByFileToken(fileTokenHash: string, alive: SessionWindow): Promise<SessionInfo | null>;
+  setFileToken(sessionId: string, fileTokenHash: string): Promise<void>;
+  isSessionActive(sessionId: string, alive: SessionWindow): Promise<boolean>;
+  /** The user's live sessions, the most recently used first, at most `limit`. */
+  listSessions(userId: string, alive: SessionWindow, limit: number): Promise<SessionRecord[]>;
+  /** Marks those of these sessions that are alive as used at `alive.now`; returns their ids. */
+  renewSessions(sessionIds: string[], alive: SessionWindow): Promise<string[]>;
+  /** Deletes the user's selected sessions, alive or not; returns the ids of those that were alive. */
+  endSessions(userId: string, which: SessionSelection, alive: SessionWindow): Promise<string[]>;
 
   /** Creates a public or private room with the creator as its first member. */
   createRoom(input: { name: string; topic: string; kind: 'public' | 'private'; createdBy: string | null }): Promise<string>;

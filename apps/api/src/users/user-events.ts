@@ -7,7 +7,8 @@ import type { SessionInfo } from '../storage/store.ts';
 export interface UserEvent {
   /**
    * The user's room list changed (joined, left, invited, a new direct message), or someone
-   * joined or left one of their rooms (its member count): refetch it.
+   * joined or left one of their rooms (its member count), or someone they have a direct room
+   * with, whose name it bears, was renamed: refetch it.
    */
   type: 'rooms-changed';
 }
@@ -17,6 +18,13 @@ export async function notifyRoomsChanged(app: App, userIds: string[]): Promise<v
   for (const userId of new Set(userIds)) {
     await app.fanout.publish(userChannel(userId), { kind: 'rooms-changed', userId });
   }
+}
+
+/** A new display name: it names the user's direct rooms for the other members, and shows in the user's own clients. */
+export async function notifyRenamed(app: App, userId: string): Promise<void> {
+  const direct = (await app.store.listRooms(userId)).filter((room) => room.kind === 'direct');
+  const members = await Promise.all(direct.map((room) => app.store.listMembers(room.id)));
+  await notifyRoomsChanged(app, [userId, ...members.flat().map((member) => member.id)]);
 }
 
 /** One user's own events, until the subscription stops or the session is revoked. */

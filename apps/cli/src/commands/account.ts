@@ -1,33 +1,9 @@
-import password from '@inquirer/password';
-import { ChatError } from '@chat/client';
 import { Option, type Command } from 'commander';
 import { configPath, readConfig, writeConfig } from '../config.ts';
 import { formatUser, print, printJson } from '../output.ts';
+import { askPassword, askPasswordChange, type PasswordOptions } from '../password-input.ts';
 import { openClient, resolveUrl, type GlobalOptions } from '../session.ts';
-
-interface PasswordOptions {
-  password?: string;
-  passwordStdin?: boolean;
-}
-
-/** A password on the command line is visible to every user of the machine (`ps`) and kept in shell history. */
-const ARGUMENT_REFUSED =
-  '--password would show the password to anyone who can list processes; use --password-stdin, set CHAT_PASSWORD, or type it when asked';
-
-async function readStdin(): Promise<string> {
-  let text = '';
-  for await (const chunk of process.stdin) text += String(chunk);
-  // `echo secret | chat login ana --password-stdin` ends with a newline that is not the password's.
-  return text.replace(/\r?\n$/, '');
-}
-
-async function askPassword(opts: PasswordOptions): Promise<string> {
-  if (opts.password !== undefined) throw new ChatError('BAD_REQUEST', ARGUMENT_REFUSED);
-  if (opts.passwordStdin) return readStdin();
-  if (process.env.CHAT_PASSWORD) return process.env.CHAT_PASSWORD;
-  if (!process.stdin.isTTY) throw new ChatError('BAD_REQUEST', 'give --password-stdin or set CHAT_PASSWORD (no terminal to ask in)');
-  return password({ message: 'Password', mask: '*' });
-}
+import { withClient } from './with-client.ts';
 
 /** Signs in (or up) and saves the server and token for the next commands. */
 async function signIn(program: Command, mode: 'login' | 'register', username: string, opts: PasswordOptions & { displayName?: string }) {
@@ -66,4 +42,15 @@ export function accountCommands(program: Command): void {
     .addOption(refusedPassword())
     .option('-n, --display-name <name>', 'the name others see')
     .action((username: string, opts: PasswordOptions & { displayName?: string }) => signIn(program, 'register', username, opts));
+  program
+    .command('passwd')
+    .description('change your password, signing out every other session')
+    .option('--password-stdin', 'read the current password and the new one from two lines of standard input (else asked)')
+    .action((opts: Pick<PasswordOptions, 'passwordStdin'>) =>
+      withClient(program, async (client, { json }) => {
+        const { ended } = await client.api.auth.changePassword.mutate(await askPasswordChange(opts));
+        if (json) printJson({ ended });
+        else print(`Password changed. Signed out ${ended} other session${ended === 1 ? '' : 's'}.`);
+      }),
+    );
 }
