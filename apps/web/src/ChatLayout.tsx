@@ -9,6 +9,8 @@ import { SidebarDrawerContext } from './rooms/sidebarDrawer.ts';
 import { useDefaultRoom } from './rooms/useDefaultRoom.ts';
 import { useRoomListSync } from './rooms/useRoomListSync.ts';
 import { useRooms } from './rooms/useRooms.ts';
+import { useSettingsOpen } from './settings/route.ts';
+import { SettingsPage } from './settings/SettingsPage.tsx';
 import { Drawer } from './ui/Drawer.tsx';
 
 // Loaded on first use: most visits never search.
@@ -17,10 +19,12 @@ const SearchDialog = lazy(() => import('./search/SearchDialog.tsx').then((m) => 
 /** Sidebar and room side by side; on phone-width screens the sidebar is a drawer over the room. */
 export function ChatLayout() {
   const activeRoomId = useActiveRoomId();
+  const settingsOpen = useSettingsOpen();
   const rooms = useRooms().data;
   useRoomListSync();
-  useDefaultRoom(activeRoomId, rooms);
-  useUnreadTitle(rooms, rooms?.find((r) => r.id === activeRoomId));
+  // The settings are a page of their own, not an empty pane waiting for a room.
+  useDefaultRoom(activeRoomId, settingsOpen ? undefined : rooms);
+  useUnreadTitle(rooms, settingsOpen ? 'Settings' : rooms?.find((r) => r.id === activeRoomId));
 
   // The drawer belongs to the room it was opened over: going to another room closes it.
   const [drawerOver, setDrawerOver] = useState<string | null | false>(false);
@@ -48,7 +52,9 @@ export function ChatLayout() {
         <ConnectionBanner />
         <div className="flex min-h-0 flex-1">
           <Sidebar activeRoomId={activeRoomId} onSearch={openSearch} className="hidden w-72 shrink-0 border-r border-slate-200 md:flex dark:border-slate-800" />
-          <main className="flex min-w-0 flex-1 flex-col">{activeRoomId && <RoomView key={activeRoomId} roomId={activeRoomId} />}</main>
+          <main className="flex min-w-0 flex-1 flex-col">
+            {settingsOpen ? <SettingsPage /> : activeRoomId && <RoomView key={activeRoomId} roomId={activeRoomId} />}
+          </main>
         </div>
         <Drawer open={drawerOpen} onOpenChange={(open) => setDrawerOver(open ? activeRoomId : false)} title="Conversations">
           <Sidebar activeRoomId={activeRoomId} onSearch={openSearch} className="flex h-full w-full" />

@@ -42,6 +42,31 @@ export function timeLabel(iso: string): string {
   return timeFormat.format(new Date(iso));
 }
 
+/** A short date and time ("Mar 5, 3:04 PM"), with the year only when it is not this one. */
+export function dateTimeLabel(iso: string, now: Date): string {
+  const date = new Date(iso);
+  const sameYear = date.getFullYear() === now.getFullYear();
+  const day = date.toLocaleDateString(undefined, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) });
+  return `${day}, ${timeLabel(iso)}`;
+}
+
+// English whatever the browser's language: the sentence around the phrase is English.
+const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** How long ago: "just now", "5 minutes ago", "yesterday", "3 days ago"; from a week back, the date. */
+export function timeAgo(iso: string, now: Date): string {
+  // A server clock a little ahead of this one must not read as the future.
+  const elapsed = Math.max(0, now.getTime() - Date.parse(iso));
+  if (elapsed < MINUTE) return 'just now';
+  if (elapsed < HOUR) return relativeFormat.format(-Math.floor(elapsed / MINUTE), 'minute');
+  if (elapsed < DAY) return relativeFormat.format(-Math.floor(elapsed / HOUR), 'hour');
+  if (elapsed < 7 * DAY) return relativeFormat.format(-Math.floor(elapsed / DAY), 'day');
+  return dateTimeLabel(iso, now);
+}
+
 /** The whole date and time, for the hover on a message's time. */
 export function fullDateLabel(iso: string): string {
   return fullDateFormat.format(new Date(iso));

@@ -4,6 +4,7 @@ import { trpc } from '../trpc.ts';
 import { Avatar } from '../ui/Avatar.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { muted } from '../ui/styles.ts';
+import { UserName } from '../ui/UserName.tsx';
 import { withPresence } from './memberPresence.ts';
 
 export function MembersDialog({ room, onClose }: { room: Room; onClose(): void }) {
@@ -40,10 +41,7 @@ export function MembersDialog({ room, onClose }: { room: Room; onClose(): void }
                 className={`absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full ring-2 ring-white dark:ring-slate-900 ${online ? 'bg-emerald-500' : 'bg-slate-400 dark:bg-slate-500'}`}
               />
             </span>
-            <div className="min-w-0 flex-1">
-              <p className="truncate text-sm font-medium">{user.displayName}</p>
-              <p className={`${muted} truncate text-xs`}>@{user.username}</p>
-            </div>
+            <UserName user={user} />
             <span className={`${muted} text-xs`}>{online ? 'Online' : 'Offline'}</span>
           </li>
         ))}

@@ -4,8 +4,10 @@ import { SignOutButton } from '../auth/SignOutButton.tsx';
 import { useMe } from '../auth/meContext.ts';
 import { NotificationPrompt } from '../notifications/NotificationPrompt.tsx';
 import { Avatar } from '../ui/Avatar.tsx';
-import { CompassIcon, PlusIcon, SearchIcon } from '../ui/icons.tsx';
+import { settingsHref, useSettingsOpen } from '../settings/route.ts';
+import { CompassIcon, PlusIcon, SearchIcon, SettingsIcon } from '../ui/icons.tsx';
 import { button, muted } from '../ui/styles.ts';
+import { UserName } from '../ui/UserName.tsx';
 import { BrowseRoomsDialog } from './BrowseRoomsDialog.tsx';
 import { NewMessageDialog } from './NewMessageDialog.tsx';
 import { NewRoomDialog } from './NewRoomDialog.tsx';
@@ -28,6 +30,7 @@ interface Props {
 
 export function Sidebar({ activeRoomId, onSearch, className = '' }: Props) {
   const me = useMe();
+  const settingsOpen = useSettingsOpen();
   const rooms = useRooms();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const close = () => setDialog(null);
@@ -90,10 +93,16 @@ export function Sidebar({ activeRoomId, onSearch, className = '' }: Props) {
       <NotificationPrompt />
       <div className="flex items-center gap-3 border-t border-slate-200 px-4 py-3 dark:border-slate-800">
         <Avatar user={me} />
-        <div className="min-w-0 flex-1">
-          <p className="truncate text-sm font-medium">{me.displayName}</p>
-          <p className={`${muted} truncate text-xs`}>@{me.username}</p>
-        </div>
+        <UserName user={me} />
+        <a
+          href={settingsHref}
+          className={`${button.icon} aria-[current=page]:text-indigo-600 dark:aria-[current=page]:text-indigo-400`}
+          aria-label="Settings"
+          title="Settings"
+          aria-current={settingsOpen ? 'page' : undefined}
+        >
+          <SettingsIcon />
+        </a>
         <SignOutButton />
       </div>
 

@@ -6,6 +6,7 @@ import { trpc } from '../trpc.ts';
 import { Avatar } from '../ui/Avatar.tsx';
 import { input, muted } from '../ui/styles.ts';
 import { useDebouncedValue } from '../ui/useDebouncedValue.ts';
+import { UserName } from '../ui/UserName.tsx';
 
 interface Props {
   /** What to show at the end of each result row (the row's action). */
@@ -41,10 +42,7 @@ export function UserSearch({ renderAction, exclude }: Props) {
         {people.map((user) => (
           <li key={user.id} className="flex items-center gap-3 py-2.5">
             <Avatar user={user} size="sm" />
-            <div className="min-w-0 flex-1">
-              <p className="truncate text-sm font-medium">{user.displayName}</p>
-              <p className={`${muted} truncate text-xs`}>@{user.username}</p>
-            </div>
+            <UserName user={user} />
             {renderAction(user)}
           </li>
         ))}

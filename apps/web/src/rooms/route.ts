@@ -20,15 +20,16 @@ export function replaceRoute(roomId: string): void {
   window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
-function subscribe(callback: () => void) {
+/** For useSyncExternalStore: calls back whenever the hash route changes. */
+export function subscribeToRoute(callback: () => void) {
   window.addEventListener('hashchange', callback);
   return () => window.removeEventListener('hashchange', callback);
 }
 
 export function useActiveRoomId(): string | null {
-  return useSyncExternalStore(subscribe, () => pattern.exec(location.hash)?.[1] ?? null);
+  return useSyncExternalStore(subscribeToRoute, () => pattern.exec(location.hash)?.[1] ?? null);
 }
 
 export function useFocusedMessageId(): string | null {
-  return useSyncExternalStore(subscribe, () => pattern.exec(location.hash)?.[2] ?? null);
+  return useSyncExternalStore(subscribeToRoute, () => pattern.exec(location.hash)?.[2] ?? null);
 }

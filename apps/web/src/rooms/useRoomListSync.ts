@@ -4,8 +4,9 @@ import { trpc } from '../trpc.ts';
 
 /**
  * The server says when my room list changed elsewhere (a DM opened with me, an invite, a join
- * in another tab, someone joining or leaving one of my rooms); refetching the list, and any
- * member list on screen, is then cheap and exact.
+ * in another tab, someone joining or leaving one of my rooms, a new display name for me or for
+ * someone I have a direct room with); refetching the list, any member list on screen and who I
+ * am is then cheap and exact.
  */
 export function useRoomListSync() {
   const utils = trpc.useUtils();
@@ -14,6 +15,8 @@ export function useRoomListSync() {
     onData: () => {
       void utils.room.list.invalidate();
       void utils.room.members.invalidate();
+      // An unchanged answer keeps its object (React Query's structural sharing): nothing re-renders.
+      void utils.auth.me.invalidate();
     },
     onError: (error) => {
       if (errorCode(error) === 'UNAUTHORIZED') forget();

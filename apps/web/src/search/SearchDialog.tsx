@@ -1,7 +1,7 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useMe } from '../auth/meContext.ts';
-import { timeLabel } from '../chat/timeline.ts';
+import { dateTimeLabel } from '../chat/timeline.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { MarkdownPreview } from '../markdown/Markdown.tsx';
 import { RoomIcon } from '../rooms/RoomIcon.tsx';
@@ -12,13 +12,6 @@ import { Dialog } from '../ui/Dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { input, muted } from '../ui/styles.ts';
 import { useDebouncedValue } from '../ui/useDebouncedValue.ts';
-
-function when(iso: string): string {
-  const date = new Date(iso);
-  const sameYear = date.getFullYear() === new Date().getFullYear();
-  const day = date.toLocaleDateString(undefined, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) });
-  return `${day}, ${timeLabel(iso)}`;
-}
 
 /** Full-text search over every message I may read; a hit opens its room scrolled to it. */
 export function SearchDialog({ onClose }: { onClose(): void }) {
@@ -56,7 +49,7 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
                   <span aria-hidden="true">·</span>
                   <span>{message.author.displayName}</span>
                   <span aria-hidden="true">·</span>
-                  <time dateTime={message.createdAt}>{when(message.createdAt)}</time>
+                  <time dateTime={message.createdAt}>{dateTimeLabel(message.createdAt, new Date())}</time>
                 </span>
                 <span className="mt-0.5 line-clamp-2 block text-sm break-words">
                   <MarkdownPreview text={message.body} myUsername={me.username} />

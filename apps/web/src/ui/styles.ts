@@ -17,6 +17,7 @@ export const button = {
   primary: `${base} ${primary} px-4 py-2 text-sm`,
   primarySmall: `${base} ${primary} px-3 py-1.5 text-sm`,
   secondary: `${base} ${secondary} px-4 py-2 text-sm`,
+  secondarySmall: `${base} ${secondary} px-3 py-1.5 text-sm`,
   ghost: `${base} ${ghost} px-2.5 py-1.5 text-sm`,
   ghostTiny: `${base} ${ghost} px-1.5 py-0.5 text-xs`,
   danger: `${base} px-2.5 py-1.5 text-sm text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950`,
