@@ -76,6 +76,7 @@ describe('two people chatting in the browser', () => {
   it('signs both up and opens General for both', async () => {
     pageA = await newPage({ colorScheme: 'light' });
     socketsA = await controlSockets(pageA);
+    stage.onFailureShow(() => `Alice's recent socket frames:\n${socketsA.recentFrames()}`);
     pageB = await newPage({ colorScheme: 'dark' });
     dialogsB = recordDialogs(pageB);
     await signUp(pageA, stage.server.url, alice);

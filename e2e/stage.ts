@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../apps/api/src/http/server.ts';
 import { launchChromium } from './browser.ts';
 
+const CONSOLE_LINES_KEPT = 40;
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const docsScreenshots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -23,7 +24,11 @@ export function browserStage(options: Partial<ServerOptions> = {}) {
   let browser: Browser | undefined;
   let dataDir = '';
   const contexts: BrowserContext[] = [];
-  // What the page's Content-Security-Policy blocked, on any page of the file: the policy must cost nothing.
+  // Each page's recent console lines, printed with a screenshot when a test fails: a flake in CI leaves evidence.
+  const consoles = new Map<Page, string[]>();
+  const diagnostics = new Set<() => string>();
+  // What the page's Content-Security-Policy blocked, on any page of the file (the policy must cost
+  // nothing), and what Chromium could not make of the Permissions-Policy (a header it half-ignores).
   const violations: string[] = [];
   const start = (port = 0) => startServer({ port, dataDir, logLevel: 'warn', ...options });
 
@@ -37,10 +42,20 @@ export function browserStage(options: Partial<ServerOptions> = {}) {
         document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`)),
       );
       const page = await context.newPage();
+      const lines: string[] = [];
+      consoles.set(page, lines);
+      page.on('close', () => consoles.delete(page));
       page.on('console', (message) => {
-        if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+        if (/Content.Security.Policy|Permissions-Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+        lines.push(`${message.type()}: ${message.text()}`.slice(0, 500));
+        if (lines.length > CONSOLE_LINES_KEPT) lines.shift();
       });
+      page.on('pageerror', (err) => lines.push(`pageerror: ${err.message}`));
       return page;
+    },
+    /** Something more to print when a test of the file fails (the frames a socket carried, say). */
+    onFailureShow(diagnose: () => string): void {
+      diagnostics.add(diagnose);
     },
     /** Stops the server; the returned function starts it again on the same port and data. */
     async stopServer(): Promise<() => Promise<void>> {
@@ -53,8 +68,12 @@ export function browserStage(options: Partial<ServerOptions> = {}) {
     async screenshot(page: Page, name: string): Promise<void> {
       await page.screenshot({ path: join(screenshots, `${name}.png`) });
     },
-    /** Puts the current screenshots where the README shows them. */
+    /**
+     * Puts the current screenshots where the README shows them, with `npm run screenshots`
+     * only: a test run must leave the work tree as it found it.
+     */
     publishScreenshots(names: readonly string[]): void {
+      if (process.env.PUBLISH_SCREENSHOTS !== '1') return;
       mkdirSync(docsScreenshots, { recursive: true });
       for (const name of names) copyFileSync(join(screenshots, `${name}.png`), join(docsScreenshots, `${name}.png`));
     },
@@ -66,12 +85,23 @@ export function browserStage(options: Partial<ServerOptions> = {}) {
     stage.server = await start();
     browser = await launchChromium();
   });
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+      let n = 0;
+      for (const [page, lines] of consoles) {
+        const name = `failed-${task.name.replace(/\W+/g, '-').slice(0, 60)}-${++n}`;
+        await page.screenshot({ path: join(screenshots, `${name}.png`), timeout: 5_000 }).catch(() => {});
+        console.error(`page ${n} (${page.url()}), screenshot e2e/screenshots/${name}.png, last console lines:\n${lines.join('\n')}`);
+      }
+      for (const diagnose of diagnostics) console.error(diagnose());
+    });
+  });
   afterAll(async () => {
     for (const context of contexts) await context.close();
     await browser?.close();
     await stage.server?.close();
     rmSync(dataDir, { recursive: true, force: true });
-    if (violations.length > 0) throw new Error(`the Content-Security-Policy blocked something the app needs:\n${[...new Set(violations)].join('\n')}`);
+    if (violations.length > 0) throw new Error(`the browser policies blocked something the app needs, or were not understood:\n${[...new Set(violations)].join('\n')}`);
   });
   return stage;
 }

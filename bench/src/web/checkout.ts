@@ -46,12 +46,12 @@ export function describeCheckout(label: string, root: string): Checkout {
 /**
  * `vite build` of the checkout's web app into a folder of the bench's own, so the run
  * measures the app as it was when the run started whatever is rebuilt meanwhile; answers
- * the checkout with webDist pointing there.
+ * the checkout with webDist pointing there. Unminified, a profile names the functions.
  */
-export async function buildWebApp(checkout: Checkout): Promise<Checkout> {
+export async function buildWebApp(checkout: Checkout, opts: { minify: boolean }): Promise<Checkout> {
   const webDist = mkdtempSync(join(tmpdir(), 'chat-bench-web-dist-'));
   builds.push(webDist);
-  const args = ['run', 'build', '-w', '@chat/web', '--', '--outDir', webDist, '--emptyOutDir'];
+  const args = ['run', 'build', '-w', '@chat/web', '--', '--outDir', webDist, '--emptyOutDir', ...(opts.minify ? [] : ['--minify', 'false'])];
   const child = spawn('npm', args, { cwd: checkout.root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));

@@ -12,6 +12,7 @@ import { writeResults } from './write.ts';
 
 // npm run bench:web [-- --scenarios=catchup,burst,scroll] [-- --sizes=200,1000,5000]
 //   [-- --app=<another checkout>] [-- --timeout=<s per measurement>] [-- --no-build] [-- --out-dir=<dir>]
+//   [-- --profile]
 const options = parseOptions(process.argv.slice(2), process.env);
 const log = (line: string) => console.error(`[bench:web] ${line}`);
 const started = Date.now();
@@ -38,7 +39,7 @@ for (let checkout of checkouts) {
   if (options.build) {
     log(`${checkout.label}: building the web app…`);
     try {
-      checkout = await buildWebApp(checkout);
+      checkout = await buildWebApp(checkout, { minify: !options.profile });
     } catch (err) {
       // Ours may be mid-rewrite; the other checkout is still worth measuring.
       unusable(errorText(err));

@@ -15,6 +15,8 @@ export interface WebBenchOptions {
   /** False skips `vite build` (when dist is known to be current). */
   build: boolean;
   outDir: string;
+  /** Records each scenario's CPU profile (of an unminified build) into `<outDir>/profiles`. */
+  profile: boolean;
 }
 
 export const DEFAULTS: WebBenchOptions = {
@@ -25,6 +27,7 @@ export const DEFAULTS: WebBenchOptions = {
   timeoutMs: 90_000,
   build: true,
   outDir: join(RESULTS_DIR, 'web'),
+  profile: false,
 };
 
 /**
@@ -53,6 +56,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = {
     timeoutMs: timeout === undefined ? DEFAULTS.timeoutMs : wholeNumber('--timeout', timeout) * 1000,
     build: flag('no-build') !== 'true',
     outDir: flag('out-dir') ?? DEFAULTS.outDir,
+    profile: flag('profile') === 'true',
   };
 }
 

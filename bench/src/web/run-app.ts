@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
-import type { Browser } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../../e2e/browser.ts';
 import { fmt } from '../report/format.ts';
 import { Cast } from './cast.ts';
@@ -11,12 +12,15 @@ import { liveBurst } from './scenarios/burst.ts';
 import { catchUp } from './scenarios/catchup.ts';
 import { errorText, type ScenarioEnv } from './scenarios/env.ts';
 import { scrollBack } from './scenarios/scroll.ts';
+import { profilePage, type PageProfile } from './profiler.ts';
 
 export const BURST = { messages: 1_000, perSec: 200 };
 export const SCROLL_MESSAGES = 5_000;
 
 /** Seeding thousands of messages and opening the room come on top of the measurement itself. */
 const SETUP_ALLOWANCE_MS = 180_000;
+
+const NO_PROFILE: PageProfile = { stop: async () => {} };
 
 const nullFigures = { longestTaskMs: null, domElements: null, heapMB: null };
 
@@ -41,7 +45,9 @@ export async function runApp(checkout: Checkout, options: WebBenchOptions, log: 
       let browser: Browser | undefined;
       try {
         browser = await launchChromium();
-        const env: ScenarioEnv = { browser, baseUrl: app.url, cast, timeoutMs: options.timeoutMs, log };
+        const profileDir = join(options.outDir, 'profiles');
+        const profile = (page: Page, name: string) => (options.profile ? profilePage(page, profileDir, name, log) : Promise.resolve(NO_PROFILE));
+        const env: ScenarioEnv = { browser, baseUrl: app.url, cast, timeoutMs: options.timeoutMs, log, profile };
         const outcome = await withDeadline(work(env), options.timeoutMs + SETUP_ALLOWANCE_MS);
         return outcome.timedOut ? failed('the scenario hung past its timeout and setup allowance') : outcome.value;
       } catch (err) {

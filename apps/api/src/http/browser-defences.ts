@@ -28,7 +28,7 @@ const HEADERS: Record<string, string> = {
   // Older browsers that do not know frame-ancestors.
   'x-frame-options': 'DENY',
   'cross-origin-opener-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()',
 };
 
 /** A Host header as browsers send it; anything else is left out of the policy rather than echoed. */

@@ -17,16 +17,18 @@ function lastRoom(): string | null {
  * a member), so the screen always shows a conversation rather than an empty pane.
  */
 export function useDefaultRoom(activeRoomId: string | null, rooms: readonly Room[] | undefined) {
+  // Apart from the choice below: the room list changes with every message, and localStorage
+  // writes are synchronous (a busy room paid a quarter of a second for them per thousand messages).
   useEffect(() => {
-    if (activeRoomId !== null) {
-      try {
-        localStorage.setItem(LAST_ROOM, activeRoomId);
-      } catch {
-        // Not remembered; General it is next time.
-      }
-      return;
+    if (activeRoomId === null) return;
+    try {
+      localStorage.setItem(LAST_ROOM, activeRoomId);
+    } catch {
+      // Not remembered; General it is next time.
     }
-    if (!rooms) return;
+  }, [activeRoomId]);
+  useEffect(() => {
+    if (activeRoomId !== null || !rooms) return;
     const joined = rooms.filter((r) => r.joined);
     const target = joined.find((r) => r.id === lastRoom()) ?? joined.find((r) => r.name === 'General') ?? joined[0];
     if (target) replaceRoute(target.id);

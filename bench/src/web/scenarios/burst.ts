@@ -22,6 +22,7 @@ export async function liveBurst(env: ScenarioEnv, count: number, perSec: number)
   const before = await cast.sendMany(room.id, tag, 0, WARM_UP - 1);
   const open = await openRoom(env.browser, env.baseUrl, cast.reader, room, { newest: last(before) });
   const { page } = open;
+  const profile = await env.profile(page, `burst-${count}`);
   try {
     await page.evaluate((t) => window.__bench.recordArrivals(t), tag);
     const since = Date.now();
@@ -59,6 +60,7 @@ export async function liveBurst(env: ScenarioEnv, count: number, perSec: number)
       ...(await pageFigures(page, since, complete ? undefined : FROZEN_ANSWER_MS)),
     };
   } finally {
+    await profile.stop();
     await open.close();
   }
 }

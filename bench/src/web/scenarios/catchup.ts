@@ -21,6 +21,7 @@ export async function catchUp(env: ScenarioEnv, missed: number): Promise<Catchup
     throw err;
   });
   const { page } = open;
+  const profile = await env.profile(page, `catchup-${missed}`);
   try {
     network.drop();
     // Long enough for the app to see the close and to resume from its last event later.
@@ -51,6 +52,7 @@ export async function catchUp(env: ScenarioEnv, missed: number): Promise<Catchup
       ...(await pageFigures(page, restoredAt)),
     };
   } finally {
+    await profile.stop();
     await open.close();
     await network.close();
   }

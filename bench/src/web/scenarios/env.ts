@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { sleep } from '../../util/time.ts';
 import type { Cast } from '../cast.ts';
+import type { PageProfile } from '../profiler.ts';
 import { orNull } from '../deadline.ts';
 
 /** What every scenario plays on: one server of one checkout, its people, one browser. */
@@ -11,6 +12,8 @@ export interface ScenarioEnv {
   /** Per measurement: past it the result is "timed out". */
   timeoutMs: number;
   log(line: string): void;
+  /** Starts the page's CPU profile (`--profile`); without the flag a no-op. */
+  profile(page: Page, name: string): Promise<PageProfile>;
 }
 
 /** Messages in the room before the scenario starts, so the list is not empty. */

@@ -25,6 +25,7 @@ export async function scrollBack(env: ScenarioEnv, count: number): Promise<Scrol
   const seedMs = Date.now() - seedStart;
   const open = await openRoom(env.browser, env.baseUrl, cast.reader, room, { newest });
   const { page } = open;
+  const profile = await env.profile(page, `scroll-${count}`);
   try {
     const center = await page.evaluate(() => window.__bench.scrollerCenter());
     if (!center) throw new Error('no scroller around the messages');
@@ -69,6 +70,7 @@ export async function scrollBack(env: ScenarioEnv, count: number): Promise<Scrol
       ...figures,
     };
   } finally {
+    await profile.stop();
     await open.close();
   }
 }
