@@ -134,6 +134,14 @@ describe('per account, from every address', () => {
     expect(await signIn(server, '198.51.100.31', erin)).toBe('TOO_MANY_REQUESTS');
   });
 
+  test('the machine an account was made on counts as one it signed in from', async () => {
+    const server = await serverWith({ trustProxy: 1, limits: { signinFreeFailuresPerAccount: 2, signinBackoffBaseSeconds: 600 } });
+    const home = '198.51.100.40';
+    const frank = await register(server, 'frank', home);
+    expect(await inTurn(times(4), (i) => signIn(server, `203.0.113.${120 + i}`, frank, WRONG))).toEqual(['UNAUTHORIZED', 'UNAUTHORIZED', 'UNAUTHORIZED', 'TOO_MANY_REQUESTS']);
+    expect(await signIn(server, home, frank)).toBe('ok');
+  });
+
   test('the wait doubles with each failure', async () => {
     const server = await serverWith({ trustProxy: 1, limits: { signinFreeFailuresPerAccount: 1, signinBackoffBaseSeconds: 1 } });
     const target = uniqueName('target');

@@ -34,6 +34,7 @@ export const authRouter = router({
       passwordHash: await hashPassword(input.password),
     });
     await ctx.app.store.addMember(ctx.app.welcomeRoomId, user.id);
+    await ctx.app.signIns.signedUp(user.username, ctx.ip);
     ctx.app.log.info({ userId: user.id }, 'user registered');
     return startSession(ctx, user);
   }),

@@ -34,6 +34,8 @@ export interface SignInThrottle {
   attempt(username: string, address: string): Promise<SignInAttempt>;
   /** Asked before an account is made (and its password hashed). */
   registration(address: string): Promise<void>;
+  /** The account was made from this address: a sign-in (its first session) like any other. */
+  signedUp(username: string, address: string): Promise<void>;
 }
 
 /**
@@ -62,7 +64,7 @@ export interface SignInThrottle {
  * signing up from one machine, far below a script's thousands.
  */
 export function createSignInThrottle(enabled: boolean, settings: SignInSettings, log: Logger, shared?: SharedBudgets): SignInThrottle {
-  if (!enabled) return { attempt: async () => ({ succeeded: async () => {} }), registration: async () => {} };
+  if (!enabled) return { attempt: async () => ({ succeeded: async () => {} }), registration: async () => {}, signedUp: async () => {} };
   const s = settings;
   const perPair = budget(
     'signin-pair',
@@ -76,13 +78,16 @@ export function createSignInThrottle(enabled: boolean, settings: SignInSettings,
   const knownPairs = budget('signin-known', { points: 1, duration: s.signinKnownAddressSeconds }, shared);
   const registrations = budget('register', { points: s.registrationsPerAddress, duration: s.registrationWindowSeconds }, shared);
   const logRefusal = throttledLog(log, 'warn', 'refused sign-ins that failed too often');
+  // Without this, the machine an account was made on would wait behind a guesser like any other.
+  const remember = async (username: string, address: string) => {
+    await knownPairs.set(pairKey(username, address), 1, s.signinKnownAddressSeconds);
+  };
   const backoff = (beyondFree: number) => Math.min(s.signinBackoffBaseSeconds * 2 ** Math.min(beyondFree - 1, 30), s.signinBackoffMaxSeconds);
 
   return {
     async attempt(username, address) {
       const where = addressBucket(address);
-      // The address comes first and holds no space, so no username can make two pairs collide.
-      const pair = `${where} ${username}`;
+      const pair = pairKey(username, address);
       const known = (await knownPairs.get(pair)) !== null;
       const held: Array<[RateLimiterAbstract, string]> = [];
       const hold = async (limiter: RateLimiterAbstract, key: string, what: string) => {
@@ -112,7 +117,7 @@ export function createSignInThrottle(enabled: boolean, settings: SignInSettings,
       return {
         async succeeded() {
           await giveBack();
-          await Promise.all([perPair.delete(pair), tookTurn && accountTurn.delete(username), knownPairs.set(pair, 1, s.signinKnownAddressSeconds)]);
+          await Promise.all([perPair.delete(pair), tookTurn && accountTurn.delete(username), remember(username, address)]);
         },
       };
     },
@@ -120,5 +125,10 @@ export function createSignInThrottle(enabled: boolean, settings: SignInSettings,
     async registration(address) {
       await spend(registrations, addressBucket(address), 'too many sign-ups from this address');
     },
+
+    signedUp: remember,
   };
 }
+
+// The address comes first and holds no space, so no username can make two pairs collide.
+const pairKey = (username: string, address: string) => `${addressBucket(address)} ${username}`;
