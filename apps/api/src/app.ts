@@ -14,6 +14,7 @@ import type { RateLimits } from './rate-limit.ts';
 import { RoomListeners } from './rooms/room-listeners.ts';
 import type { ChatStore } from './storage/store.ts';
 import { TypingTracker } from './typing/typing-tracker.ts';
+import { cleanStoredDisplayNames } from './users/stored-names.ts';
 
 /** The long-lived services every procedure works with; one per server instance. */
 export interface App {
@@ -49,6 +50,7 @@ type Built = 'liveSessions' | 'sessionRenewal' | 'roomListeners' | 'typing' | 'w
 export async function createApp(deps: Omit<App, Built>): Promise<App> {
   const roomIds: string[] = [];
   for (const room of DEFAULT_ROOMS) roomIds.push(await deps.store.ensureRoom(room));
+  await cleanStoredDisplayNames(deps.store, deps.log);
   const liveSessions = new LiveSessions();
   const app: App = {
     ...deps,

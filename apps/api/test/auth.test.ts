@@ -57,6 +57,14 @@ describe('auth.register', () => {
     await expect(register('coder', PASSWORD, '\u{1F469}\u200D\u{1F4BB} Ana')).resolves.toMatchObject({ user: { displayName: '\u{1F469}\u200D\u{1F4BB} Ana' } });
   });
 
+  test('a name stored before names were cleaned is cleaned when the server starts', async () => {
+    const { token, user } = await register('oldtimer', PASSWORD, 'Old Timer');
+    // As an earlier version stored it, past today's input cleaning.
+    await server.app.store.updateDisplayName(user.id, 'alice\u200F\u200B');
+    await server.restart();
+    expect((await connectHttp(server, token).auth.me.query())?.displayName).toBe('alice');
+  });
+
   test('a display name with nothing visible, or over 64 characters, is BAD_REQUEST naming displayName', async () => {
     await expectBadField(register('invisible', PASSWORD, '\u200B\u3164\u2800'), 'displayName');
     await expectBadField(register('longname', PASSWORD, 'x'.repeat(65)), 'displayName');

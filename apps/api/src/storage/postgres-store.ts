@@ -78,6 +78,22 @@ export class PostgresStore implements ChatStore {
     return row ? toUser(row) : null;
   }
 
+  async usersWithUnusualNames(afterId: string | null, limit: number, longerThan: number): Promise<User[]> {
+    const name = users.displayName;
+    const rows = await this.db
+      .select(authorColumns)
+      .from(users)
+      .where(
+        and(
+          afterId === null ? undefined : gt(users.id, num(afterId)),
+          sql`(${name} ~ '[^ -~]' OR ${name} LIKE ' %' OR ${name} LIKE '% ' OR ${name} LIKE '%  %' OR char_length(${name}) > ${longerThan})`,
+        ),
+      )
+      .orderBy(asc(users.id))
+      .limit(limit);
+    return rows.map(toUser);
+  }
+
   async changePassword(input: { userId: string; passwordHash: string; keepSessionId: string; alive: SessionWindow }): Promise<string[]> {
     return this.db.transaction(async (tx) => {
       await tx.update(users).set({ passwordHash: input.passwordHash }).where(eq(users.id, num(input.userId)));

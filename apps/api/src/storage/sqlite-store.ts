@@ -107,6 +107,23 @@ export class SqliteStore implements ChatStore {
     return row ? toUser(row) : null;
   }
 
+  async usersWithUnusualNames(afterId: string | null, limit: number, longerThan: number): Promise<User[]> {
+    const name = users.displayName;
+    return this.db
+      .select()
+      .from(users)
+      .where(
+        and(
+          afterId === null ? undefined : sql`${users.id} > ${num(afterId)}`,
+          sql`(${name} GLOB '*[^ -~]*' OR ${name} GLOB ' *' OR ${name} GLOB '* ' OR ${name} GLOB '*  *' OR length(${name}) > ${longerThan})`,
+        ),
+      )
+      .orderBy(asc(users.id))
+      .limit(limit)
+      .all()
+      .map(toUser);
+  }
+
   async changePassword(input: { userId: string; passwordHash: string; keepSessionId: string; alive: SessionWindow }): Promise<string[]> {
     return this.db.transaction((tx) => {
       tx.update(users).set({ passwordHash: input.passwordHash }).where(eq(users.id, num(input.userId))).run();

@@ -102,6 +102,18 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
       expect(await activity([kept, other, bobs])).toEqual([true, false, true]);
     });
 
+    test('finds the users whose display names may need cleaning, page by page', async () => {
+      const odd = ['Al\u200Bice', ' Lead', 'Trail ', 'Two  spaces', 'José', 'x'.repeat(70)];
+      const made = [];
+      for (const [i, displayName] of odd.entries()) made.push(await store.createUser({ username: `odd${i}`, displayName, passwordHash: 'h' }));
+      await store.createUser({ username: 'plain', displayName: 'Plain Name-1 (ok)', passwordHash: 'h' });
+      const first = await store.usersWithUnusualNames(null, 4, 64);
+      expect(first.map((u) => u.username)).toEqual(['odd0', 'odd1', 'odd2', 'odd3']);
+      const rest = await store.usersWithUnusualNames(first[3]?.id ?? null, 4, 64);
+      expect(rest.map((u) => u.username)).toEqual(['odd4', 'odd5']);
+      expect(rest[0]).toEqual(made[4]);
+    });
+
     test('a new display name shows wherever the user does, old messages included', async () => {
       const room = await store.createRoom({ name: 'Names', topic: '', kind: 'public', createdBy: alice.id });
       await send(room, alice, 'before the rename');

@@ -145,6 +145,11 @@ export interface ChatStore {
   searchUsers(query: string, limit: number): Promise<User[]>;
 
   updateDisplayName(userId: string, displayName: string): Promise<User | null>;
+  /**
+   * Users, in id order after `afterId`, whose display name may need cleaning: anything but
+   * printable ASCII, spaces at either end or doubled, or longer than `longerThan`.
+   */
+  usersWithUnusualNames(afterId: string | null, limit: number, longerThan: number): Promise<User[]>;
   /** Sets the password and ends the user's other sessions, in one transaction; returns those that were alive. */
   changePassword(input: { userId: string; passwordHash: string; keepSessionId: string; alive: SessionWindow }): Promise<string[]>;
 
