@@ -15,15 +15,6 @@ const BEHIND = 24;
 const WAIT_PER_COST = 3;
 /** The longest such wait, so what arrives is still seen moving. */
 const MAX_WAIT_MS = 250;
-/**
- * Faster than this (per second) is a flow nobody reads message by message (a bot, a busy
- * channel): it is drawn every FLOW_GAP_MS instead of every frame. Each drawing costs about the
- * same however many it brings, so a flow of 200/s costs a fifth of what it did; and a hand-over
- * of 80 ms of it (about 19 at 200/s, frame included) fits the rows kept around the view (those
- * in view and 8 more), so each one is still drawn.
- */
-const FLOWING_PER_SEC = 20;
-const FLOW_GAP_MS = 80;
 
 /**
  * Collects items and hands them over together once per animation frame, so a burst of events
@@ -43,7 +34,6 @@ export function frameBatch<T>(flush: (items: T[]) => void, now: () => number = (
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pacing: ReturnType<typeof setTimeout> | undefined;
   let notBefore = 0;
-  let lastStart = -Infinity;
   const run = () => {
     cancelAnimationFrame(frame);
     clearTimeout(timer);
@@ -54,12 +44,9 @@ export function frameBatch<T>(flush: (items: T[]) => void, now: () => number = (
     items = [];
     if (batch.length === 0) return;
     const start = now();
-    const flowing = batch.length * 1000 >= FLOWING_PER_SEC * (start - lastStart);
-    lastStart = start;
     flush(batch);
     const end = now();
-    if (batch.length > BEHIND) notBefore = end + Math.min((end - start) * WAIT_PER_COST, MAX_WAIT_MS);
-    else notBefore = flowing ? end + FLOW_GAP_MS : 0;
+    notBefore = batch.length > BEHIND ? end + Math.min((end - start) * WAIT_PER_COST, MAX_WAIT_MS) : 0;
   };
   const nextFrame = () => {
     pacing = undefined;
