@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { envName, limitsShape, loadConfig } from './config.ts';
+import { envName, limitsShape, loadConfig, settingNames } from './config.ts';
 
 test('defaults follow the contract', () => {
   const { limits, ...config } = loadConfig({ INIT_CWD: '/srv/chat' });
@@ -65,6 +65,11 @@ test('every limit is read from the variable of its name, and a bad one is named'
   expect(() => loadConfig({ IMAGE_MAX_PIXELS: '1e12' })).toThrow(/^invalid IMAGE_MAX_PIXELS: /);
   // A reconnecting client sends all its subscriptions and open calls in one frame.
   expect(() => loadConfig({ WS_MAX_CALLS_PER_FRAME: '100' })).toThrow(/^invalid WS_MAX_CALLS_PER_FRAME: must be at least/);
+});
+
+test('turbo passes every setting through to the server (in strict env mode it drops the rest: `TRUST_PROXY=1 npm run dev` would silently trust nothing)', () => {
+  const turbo = JSON.parse(readFileSync(new URL('../../../turbo.json', import.meta.url), 'utf8')) as { globalPassThroughEnv: string[] };
+  expect(settingNames().filter((name) => !turbo.globalPassThroughEnv.includes(name))).toEqual([]);
 });
 
 test('the README documents every limit', () => {

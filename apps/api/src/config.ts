@@ -103,6 +103,9 @@ const schema = z.object({
   TRUST_PROXY: z.string().trim().default('').transform(proxyTrust),
 });
 
+/** Every environment variable the server reads. */
+export const settingNames = (): string[] => [...Object.keys(schema.shape), ...Object.keys(limitsShape).map(envName)];
+
 function proxyTrust(value: string, ctx: z.RefinementCtx): ProxyTrust | undefined {
   if (value === '') return undefined;
   const message = 'must be the number of proxies in front (1) or their addresses and CIDR ranges (127.0.0.1,10.0.0.0/8)';
