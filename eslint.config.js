@@ -15,6 +15,14 @@ export default tseslint.config(
     },
   },
   {
+    // With type information: a promise nobody awaits loses its error (a test passes that should
+    // not, a server call fails unseen). Configs sit outside every tsconfig.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['**/*.config.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+  {
     files: ['apps/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -29,7 +29,7 @@ export async function controlSockets(page: Page) {
     note('socket opened');
     server.onClose((code, reason) => {
       note(`server closed ${code} ${reason}`);
-      ws.close({ code, reason });
+      void ws.close({ code, reason });
     });
     ws.onMessage((frame) => {
       note(`> ${String(frame)}`);

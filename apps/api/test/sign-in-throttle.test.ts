@@ -232,7 +232,7 @@ describe('TRUST_PROXY', () => {
       expect(answers).toEqual(['UNAUTHORIZED', 'UNAUTHORIZED', 'TOO_MANY_REQUESTS']);
       expect(await signIn(trusted, '203.0.113.81', name, WRONG)).toBe('UNAUTHORIZED');
     } finally {
-      ws.close();
+      await ws.close();
     }
   });
 
