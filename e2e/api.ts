@@ -1,4 +1,4 @@
-import type { AppRouter } from '@chat/api-types';
+import type { AppRouter } from '@chat/api/router';
 import { createTRPCClient, httpLink } from '@trpc/client';
 
 /** A plain tRPC client over HTTP, to set up data faster than a browser could. */

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startServer, type RunningServer } from '../apps/api/src/http/server.ts';
-import type * as sdk from '../packages/client/src/index.ts';
+import { startServer, type RunningServer } from '@chat/api/server';
+// The SDK's browser entry (the "default" condition of @chat/client), the one bundled below.
+import type * as sdk from '@chat/client';
 import { launchChromium } from './browser.ts';
 
 type Sdk = typeof sdk;

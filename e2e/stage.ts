@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { startServer, type RunningServer, type ServerOptions } from '../apps/api/src/http/server.ts';
+import { startServer, type RunningServer, type ServerOptions } from '@chat/api/server';
 import { launchChromium } from './browser.ts';
 
 const CONSOLE_LINES_KEPT = 40;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeResults } from './report/write.ts';
-import type { BenchResults } from './suite.ts';
+import type { BenchResults } from './results.ts';
 import { RESULTS_DIR } from './targets/paths.ts';
 
 // Re-renders latest.md and latest-latency.svg from latest.json (after a change to the report),

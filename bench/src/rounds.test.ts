@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { medianResults, roundOrder } from './rounds.ts';
-import type { TargetResults } from './suite.ts';
+import type { TargetResults } from './results.ts';
 import type { LoadResult } from './workloads/audience.ts';
 
 const load = (p99: number, cpu: number, lost = 0): LoadResult =>

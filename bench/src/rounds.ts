@@ -1,4 +1,4 @@
-import type { TargetResults } from './suite.ts';
+import type { TargetResults } from './results.ts';
 
 /** Target order in round `round`: forward, then backward, so that none always runs first or last. */
 export function roundOrder<T>(targets: readonly T[], round: number): T[] {

@@ -1,42 +1,18 @@
 import { driverFor } from './clients/drivers.ts';
 import type { BenchConfig } from './config.ts';
-import { machineInfo, type MachineInfo } from './report/machine.ts';
+import { machineInfo } from './report/machine.ts';
 import { medianResults, roundOrder } from './rounds.ts';
 import { startTarget } from './targets/start.ts';
 import { TARGETS, type TargetName } from './targets/target.ts';
 import type { LoadResult } from './workloads/audience.ts';
 import { costModel, type CostModel } from './workloads/cost-model.ts';
 import { fixedLoad } from './workloads/fixed-load.ts';
-import { groupCommit, type GroupCommitResult } from './workloads/group-commit.ts';
-import { historyPaging, type HistoryResult } from './workloads/history.ts';
-import { idleMemory, type IdlePoint } from './workloads/idle.ts';
+import { groupCommit } from './workloads/group-commit.ts';
+import { historyPaging } from './workloads/history.ts';
+import { idleMemory } from './workloads/idle.ts';
 import { rateLadder, type LadderResult } from './workloads/ladder.ts';
-import { reconnectStorm, type StormResult } from './workloads/storm.ts';
-
-export interface TargetResults {
-  bigRoom: LoadResult;
-  manyRooms: LoadResult;
-  ladder: LadderResult | null;
-  costModel: CostModel | null;
-  idle: IdlePoint[] | null;
-}
-
-export interface BenchResults {
-  date: string;
-  mode: BenchConfig['mode'];
-  machine: MachineInfo;
-  config: BenchConfig;
-  /** Each target's figures: with several rounds, the median of its rounds (rounds.ts). */
-  targets: Partial<Record<TargetName, TargetResults>>;
-  /** How many times every target ran, in alternating order. */
-  repeat: number;
-  /** Every round's own results, when there was more than one. */
-  rounds?: Partial<Record<TargetName, TargetResults[]>>;
-  storm: StormResult | null;
-  history: HistoryResult | null;
-  groupCommit: GroupCommitResult | null;
-  durationSec: number;
-}
+import { reconnectStorm } from './workloads/storm.ts';
+import type { BenchResults, TargetResults } from './results.ts';
 
 const log = (line: string, quiet: boolean) => {
   if (!quiet) console.error(`[bench] ${line}`);

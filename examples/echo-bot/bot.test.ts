@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startServer, type RunningServer, type ServerOptions } from '../../apps/api/src/http/server.ts';
+import { startServer, type RunningServer, type ServerOptions } from '@chat/api/server';
 import { run, until, type Running } from '../../apps/cli/test/spawn.ts';
 import { createChatClient, toChatError, type ChatClient } from '@chat/client';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createTRPCClient, createWSClient, httpBatchLink, TRPCClientError, wsLink, type TRPCClient } from '@trpc/client';
-import type { AppRouter } from '@chat/api-types';
+import type { AppRouter } from '@chat/api/router';
 import { WebSocket } from 'ws';
 import { fetchFrom } from './net.ts';
 import type { Target } from './target.ts';

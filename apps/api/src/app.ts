@@ -1,42 +1,28 @@
-import { LiveSessions } from './auth/live-sessions.ts';
 import { SessionRenewal } from './auth/session-renewal.ts';
+import type { SessionServices } from './auth/session-services.ts';
 import type { SignInThrottle } from './auth/sign-in-throttle.ts';
-import type { Config } from './config.ts';
-import type { BlobStore } from './files/blob-store.ts';
+import { clientAddresses, type ClientAddresses } from './client-address.ts';
+import { SESSIONS_CHANNEL } from './fanout/fanout.ts';
+import type { FileServices } from './files/file-gc.ts';
 import { Thumbnailer } from './files/images.ts';
 import { UploadGate } from './files/upload-gate.ts';
-import { SESSIONS_CHANNEL, type FanOut } from './fanout/fanout.ts';
-import { clientAddresses, type ClientAddresses } from './http/client-address.ts';
-import type { Logger } from './log.ts';
-import type { Metrics } from './metrics.ts';
-import type { Presence } from './presence/presence.ts';
+import type { LiveServices } from './live/live-services.ts';
+import { LiveSessions } from './live/live-sessions.ts';
+import { RoomListeners } from './live/room-listeners.ts';
+import { TypingTracker } from './live/typing-tracker.ts';
 import type { RateLimits } from './rate-limit.ts';
-import { RoomListeners } from './rooms/room-listeners.ts';
-import type { ChatStore } from './storage/store.ts';
-import { TypingTracker } from './typing/typing-tracker.ts';
 import { cleanStoredDisplayNames } from './users/stored-names.ts';
 
 /** The long-lived services every procedure works with; one per server instance. */
-export interface App {
-  config: Config;
-  store: ChatStore;
-  blobs: BlobStore;
+export interface App extends LiveServices, SessionServices, FileServices {
   thumbnails: Thumbnailer;
   uploads: UploadGate;
-  fanout: FanOut;
-  presence: Presence;
-  liveSessions: LiveSessions;
-  sessionRenewal: SessionRenewal;
-  roomListeners: RoomListeners;
-  typing: TypingTracker;
   /** General: every new account starts as a member, so its sidebar is never empty. */
   welcomeRoomId: string;
   limits: RateLimits;
   signIns: SignInThrottle;
   /** Who the client of a request is, through the proxies TRUST_PROXY names. */
   clients: ClientAddresses;
-  metrics: Metrics;
-  log: Logger;
 }
 
 export const DEFAULT_ROOMS = [

@@ -74,7 +74,7 @@ export async function openBackends(config: Config, log: Logger): Promise<Backend
   };
 }
 
-/** Presence changes go out on the fan-out, for the members lists that are open (rooms/room-presence.ts). */
+/** Presence changes go out on the fan-out, for the members lists that are open (live/room-presence.ts). */
 function announcer(fanout: FanOut, log: Logger): PresenceAnnouncer {
   return (userId) => {
     fanout.publish(PRESENCE_CHANNEL, { kind: 'presence', userId }).catch((err: Error) => {

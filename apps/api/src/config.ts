@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
-import type { ProxyTrust } from './http/client-address.ts';
+import type { ProxyTrust } from './client-address.ts';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
@@ -99,7 +99,7 @@ const schema = z.object({
     .pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9a-f:.]+\](:\d{1,5})?$/, 'must be origins like https://chat.example.com, comma-separated'))),
   // When set, GET /metrics wants `Authorization: Bearer <token>`.
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  // How far X-Forwarded-For is believed (http/client-address.ts): a number of proxies, or their addresses.
+  // How far X-Forwarded-For is believed (client-address.ts): a number of proxies, or their addresses.
   TRUST_PROXY: z.string().trim().default('').transform(proxyTrust),
 });
 

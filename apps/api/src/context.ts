@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { App } from './app.ts';
-import type { Revocable } from './auth/live-sessions.ts';
+import type { Revocable } from './live/live-sessions.ts';
 import { bearerToken, lookupSession } from './auth/request-token.ts';
 import type { SessionInfo } from './storage/store.ts';
 

@@ -1,5 +1,5 @@
 import { loadConfig } from './config.ts';
-import { startServer } from './http/server.ts';
+import { startServer } from './server.ts';
 
 let config;
 try {

@@ -1,9 +1,10 @@
-import { authRouter } from './auth/router.ts';
-import { messageRouter } from './messages/router.ts';
-import { dmRouter } from './rooms/dm-router.ts';
-import { roomRouter } from './rooms/router.ts';
-import { router } from './trpc.ts';
-import { userRouter } from './users/router.ts';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { authRouter } from './procedures/auth.ts';
+import { messageRouter } from './procedures/messages.ts';
+import { dmRouter } from './procedures/dm.ts';
+import { roomRouter } from './procedures/rooms.ts';
+import { router } from './procedures/trpc.ts';
+import { userRouter } from './procedures/users.ts';
 
 export const appRouter = router({
   auth: authRouter,
@@ -14,3 +15,5 @@ export const appRouter = router({
 });
 
 export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,6 +1,7 @@
 import { getUntypedClient, TRPCClientError } from '@trpc/client';
 import type { AnyProcedure, TRPC_ERROR_CODE_KEY } from '@trpc/server';
-import type { Message, RoomEvent, RouterInputs, User } from '@chat/api-types';
+import type { Message, RoomEvent, User } from '@chat/api-types';
+import type { RouterInputs } from '../src/router.ts';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { z } from 'zod';
 import { appRouter } from '../src/router.ts';

@@ -1,9 +1,9 @@
+import type { Attachment } from '@chat/api-types';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import sharp from 'sharp';
 import { collectUnattachedFiles, UNATTACHED_MAX_AGE_MS } from '../src/files/file-gc.ts';
-import type { Attachment } from '../src/storage/store.ts';
 import { roomByName, signUp, startTestServer, type TestServer } from './harness.ts';
 import { ClientPool, expectBadField, uniqueName } from './helpers.ts';
 

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTRPCClient, createWSClient, httpBatchLink, wsLink, type TRPCClient } from '@trpc/client';
-import type { AppRouter } from '@chat/api-types';
+import type { AppRouter } from '../src/router.ts';
 import { WebSocket } from 'ws';
-import { startServer, type RunningServer, type ServerOptions } from '../src/http/server.ts';
+import { startServer, type RunningServer, type ServerOptions } from '../src/server.ts';
 
 export type Client = TRPCClient<AppRouter>;
 

@@ -1,7 +1,8 @@
 import { TRPCClientError } from '@trpc/client';
-import type { AppRouter, Message } from '@chat/api-types';
+import type { Message } from '@chat/api-types';
+import type { AppRouter } from '../src/router.ts';
 import { afterAll, expect } from 'vitest';
-import type { ServerOptions } from '../src/http/server.ts';
+import type { ServerOptions } from '../src/server.ts';
 import { connectWs, signUp, startTestServer, type Client, type TestServer, type WsClient } from './harness.ts';
 
 /** Awaits `call` and returns the TRPCClientError it failed with; fails the test if it succeeded. */

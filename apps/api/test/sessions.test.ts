@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createTRPCClient, createWSClient, httpBatchLink, wsLink } from '@trpc/client';
-import type { AppRouter } from '@chat/api-types';
+import type { AppRouter } from '../src/router.ts';
 import { describe, expect, test } from 'vitest';
 import { WebSocket } from 'ws';
 import { connectHttp, eventually, roomByName, signUp, type Client, type TestServer } from './harness.ts';

@@ -1,8 +1,8 @@
 import { createTRPCClient, createWSClient, httpLink, wsLink } from '@trpc/client';
-import type { AppRouter } from '@chat/api-types';
+import type { AppRouter } from '../src/router.ts';
 import { afterAll, describe, expect, test } from 'vitest';
 import { WebSocket } from 'ws';
-import type { ServerOptions } from '../src/http/server.ts';
+import type { ServerOptions } from '../src/server.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { codeOf, errorOf, uniqueName } from './helpers.ts';
 import { createTestDatabase, dropRedisKeys, redisPrefix, TEST_REDIS_URL } from './services.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startServer, type RunningServer, type ServerOptions } from '../../api/src/http/server.ts';
+import { startServer, type RunningServer, type ServerOptions } from '@chat/api/server';
 import { run, until } from './spawn.ts';
 
 const bin = join(import.meta.dirname, '../bin/chat.mjs');

@@ -1,7 +1,7 @@
 import { Tooltip } from 'radix-ui';
 import { AuthScreen } from './auth/AuthScreen.tsx';
 import { useAuth } from './auth/authContext.ts';
-import { SignedIn } from './auth/SignedIn.tsx';
+import { SignedIn } from './SignedIn.tsx';
 import { SessionProvider } from './session/SessionProvider.tsx';
 import type { SessionStore } from './session/sessionStore.ts';
 

@@ -1,17 +1,17 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { RoomView } from './chat/RoomView.tsx';
 import { ConnectionBanner } from './connection/ConnectionBanner.tsx';
 import { useUnreadTitle } from './notifications/useUnreadTitle.ts';
+import { RoomView } from './room/RoomView.tsx';
 import { RoomWatchers } from './rooms/RoomWatchers.tsx';
-import { useActiveRoomId } from './rooms/route.ts';
 import { Sidebar } from './rooms/Sidebar.tsx';
-import { SidebarDrawerContext } from './rooms/sidebarDrawer.ts';
 import { useDefaultRoom } from './rooms/useDefaultRoom.ts';
 import { useRoomListSync } from './rooms/useRoomListSync.ts';
 import { useRooms } from './rooms/useRooms.ts';
-import { useSettingsOpen } from './settings/route.ts';
+import { useActiveRoomId } from './route/roomRoute.ts';
+import { useSettingsOpen } from './route/settingsRoute.ts';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { Drawer } from './ui/Drawer.tsx';
+import { SidebarDrawerContext } from './ui/sidebarDrawer.ts';
 
 // Loaded on first use: most visits never search.
 const SearchDialog = lazy(() => import('./search/SearchDialog.tsx').then((m) => ({ default: m.SearchDialog })));

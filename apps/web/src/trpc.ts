@@ -1,4 +1,4 @@
-import type { AppRouter } from '@chat/api-types';
+import type { AppRouter } from '@chat/api/router';
 import { createTRPCReact } from '@trpc/react-query';
 
 export const trpc = createTRPCReact<AppRouter>();

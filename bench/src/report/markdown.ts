@@ -1,4 +1,4 @@
-import type { BenchResults, TargetResults } from '../suite.ts';
+import type { BenchResults, TargetResults } from '../results.ts';
 import { TARGET_LABEL, type TargetName } from '../targets/target.ts';
 import { fmt, withRatio } from './format.ts';
 import { checkTargets } from './targets.ts';

@@ -1,4 +1,4 @@
-import type { BenchResults } from '../suite.ts';
+import type { BenchResults } from '../results.ts';
 import { TARGET_LABEL, type TargetName } from '../targets/target.ts';
 
 const W = 640;

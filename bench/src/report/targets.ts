@@ -1,4 +1,4 @@
-import type { BenchResults, TargetResults } from '../suite.ts';
+import type { BenchResults, TargetResults } from '../results.ts';
 import { fmt, ratio } from './format.ts';
 
 export interface TargetCheck {

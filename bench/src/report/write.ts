@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BenchResults } from '../suite.ts';
+import type { BenchResults } from '../results.ts';
 import { toMarkdown } from './markdown.ts';
 import { latencyChart } from './svg.ts';
 

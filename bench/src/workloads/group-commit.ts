@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 // The store itself, not a copy of its SQL: what the server does on `message.send`.
-import { SqliteStore } from '../../../apps/api/src/storage/sqlite-store.ts';
+import { SqliteStore } from '@chat/api/storage/sqlite-store';
 import type { BenchConfig } from '../config.ts';
 import { makeBody } from '../load/body.ts';
 import { freshDataDir } from '../targets/start.ts';

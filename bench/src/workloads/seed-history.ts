@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { openSqlite } from '@chat/db';
 // The server's own indexer, so the room is searchable as if its messages had been sent.
-import { SqliteSearchIndex } from '../../../apps/api/src/storage/sqlite-search-index.ts';
+import { SqliteSearchIndex } from '@chat/api/storage/sqlite-search-index';
 import { makeBody } from '../load/body.ts';
 
 const CHUNK = 20_000;

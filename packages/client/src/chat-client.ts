@@ -1,5 +1,6 @@
 import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink, type TRPCLink } from '@trpc/client';
-import type { AppRouter, RouterInputs, User } from '@chat/api-types';
+import type { User } from '@chat/api-types';
+import type { AppRouter, RouterInputs } from '@chat/api/router';
 import type { Api } from './api.ts';
 import { toChatError } from './errors.ts';
 import { follow, type Follow, type FollowOptions, type RoomEvent } from './follow.ts';

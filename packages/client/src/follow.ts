@@ -1,12 +1,11 @@
-import type { Message } from '@chat/api-types';
+import type { RoomEvent as StreamedEvent } from '@chat/api-types';
 import type { Api } from './api.ts';
 import { toChatError, type ChatError } from './errors.ts';
 
-export interface RoomEvent {
+/** A room's event with its id, which the subscription carries beside it. */
+export interface RoomEvent extends StreamedEvent {
   /** The event's id: store it and pass it back as `since` to resume after a restart. */
   id: string;
-  type: 'created' | 'updated' | 'deleted';
-  message: Message;
 }
 
 export interface FollowOptions {

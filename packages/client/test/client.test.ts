@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { startServer, type RunningServer, type ServerOptions } from '../../../apps/api/src/http/server.ts';
+import { startServer, type RunningServer, type ServerOptions } from '@chat/api/server';
 import { createChatClient, isChatError, type ChatClient, type RoomEvent } from '../src/node.ts';
 
 let server: RunningServer;

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 // The PostgreSQL twin of schema.ts: same tables, columns and row types (ids are numbers, times
-// epoch milliseconds), so the store's row → API helpers serve both engines.
+// epoch milliseconds), so the store's row → API helpers serve both engines. schema-parity.test-d.ts
+// and schema-parity.test.ts fail when the two drift apart.
 
 const millis = (name: string) => bigint(name, { mode: 'number' });
 // Ids and sequence numbers are 64-bit: the API accepts ids of up to 16 digits, and an

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { App } from '../app.ts';
+import type { SessionServices } from './session-services.ts';
 import type { SessionInfo, SessionWindow } from '../storage/store.ts';
 import { aliveAt } from './session-lifetime.ts';
 import { hashToken } from './tokens.ts';
@@ -34,14 +34,14 @@ function decodedOrNull(value: string): string | null {
 }
 
 /** The session a token stands for, or null; a storage failure is logged, never thrown. */
-export const lookupSession = (app: App, token: string | null): Promise<SessionInfo | null> =>
+export const lookupSession = (app: SessionServices, token: string | null): Promise<SessionInfo | null> =>
   lookup(app, token, (hash, alive) => app.store.findSession(hash, alive));
 
 /** The session of a file cookie's token, which authorizes file downloads and nothing else. */
-export const lookupFileSession = (app: App, token: string | null): Promise<SessionInfo | null> =>
+export const lookupFileSession = (app: SessionServices, token: string | null): Promise<SessionInfo | null> =>
   lookup(app, token, (hash, alive) => app.store.findSessionByFileToken(hash, alive));
 
-async function lookup(app: App, token: string | null, find: (hash: string, alive: SessionWindow) => Promise<SessionInfo | null>) {
+async function lookup(app: SessionServices, token: string | null, find: (hash: string, alive: SessionWindow) => Promise<SessionInfo | null>) {
   if (!token || token.length > 128) return null;
   try {
     const session = await find(hashToken(token), aliveAt(app.config));

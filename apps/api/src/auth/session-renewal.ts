@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ChatStore } from '../storage/store.ts';
-import type { LiveSessions } from './live-sessions.ts';
+import type { LiveSessions } from '../live/live-sessions.ts';
 import { aliveAt, renewalIntervalMs } from './session-lifetime.ts';
 
 /** Ids per statement: both engines cap the parameters of one. */

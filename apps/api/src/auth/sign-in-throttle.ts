@@ -1,6 +1,6 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Limits } from '../config.ts';
-import { addressBucket } from '../http/client-address.ts';
+import { addressBucket } from '../client-address.ts';
 import type { Logger } from '../log.ts';
 import { budget, spend, TooManyRequests, type SharedBudgets } from '../rate-limit.ts';
 import { throttledLog } from '../throttled-log.ts';

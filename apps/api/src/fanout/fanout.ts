@@ -1,4 +1,5 @@
-import type { StoredEvent, User } from '../storage/store.ts';
+import type { User } from '@chat/api-types';
+import type { StoredEvent } from '../storage/store.ts';
 
 /** What travels between server processes. The database stays the source of truth. */
 export type BusMessage =

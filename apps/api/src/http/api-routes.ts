@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App } from '../app.ts';
 import type { BlobStore } from '../files/blob-store.ts';
-import { handleDownload } from '../files/download.ts';
-import { handleFileCookie } from '../files/file-cookie.ts';
-import { handleUpload } from '../files/upload.ts';
+import { handleDownload } from './file-download.ts';
+import { handleFileCookie } from './file-cookie.ts';
+import { handleUpload } from './file-upload.ts';
 import { isConnectionFailure } from '../storage/errors.ts';
 import type { Progress } from './request-deadline.ts';
 import { sendError } from './respond.ts';

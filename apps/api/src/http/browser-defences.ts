@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * injected `<script>` or a `javascript:` URL would not run, and nothing it read could be sent
  * elsewhere. Styles may be inline (Radix sets some while a dialog is open); images and media may
  * come from `blob:` (a file's preview before it is uploaded) and `data:` (the favicon).
- * Uploaded files are served with a stricter policy of their own (files/download.ts).
+ * Uploaded files are served with a stricter policy of their own (http/file-download.ts).
  */
 const POLICY = [
   "default-src 'self'",

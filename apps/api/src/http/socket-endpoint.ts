@@ -10,7 +10,7 @@ import { registerStream } from '../ws/batched-send.ts';
 import { SocketAdmission } from '../ws/socket-admission.ts';
 import { serveTrpcSockets } from '../ws/trpc-socket-server.ts';
 import { originAllowed } from './browser-defences.ts';
-import { addressBucket } from './client-address.ts';
+import { addressBucket } from '../client-address.ts';
 
 interface Options {
   createContext: ReturnType<typeof contextFactory>;

@@ -1,15 +1,18 @@
+import type { Attachment, Message, Room, RoomEvent, User } from '@chat/api-types';
 import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { openPostgres, pgSchema, type PgConnection, type PgDb } from '@chat/db';
+import { readableFile, readableRoom } from './access-conditions.ts';
 import { DomainError, sqlStateOf } from './errors.ts';
 import { assembleWindow, windowReads } from './history-window.ts';
+import { roomListQuery, toRoom, type RoomListRow } from './room-list-query.ts';
 import { aliveSessions, selectedSessions } from './session-conditions.ts';
-import { directKey, groupAttachments, isAlive, iso, likePattern, num, otherMember, toFileRecord, toMessage, toSessionRecord, toUser } from './rows.ts';
-import type { Attachment, ChatStore, FileRecord, HistoryPosition, Message, Room, RoomEventPayload, SendMessageInput, SessionInfo, SessionSelection, SessionWindow, StoredEvent, User } from './store.ts';
+import { directKey, groupAttachments, isAlive, likePattern, num, otherMember, toFileRecord, toMessage, toRoomRow, toSessionRecord, toUser } from './rows.ts';
+import type { ChatStore, FileRecord, HistoryPosition, SendMessageInput, SessionInfo, SessionSelection, SessionWindow, StoredEvent } from './store.ts';
 
 const { events, files, messageAttachments, messages, roomMembers, rooms, sessions, users } = pgSchema;
 
 type MessageRow = typeof messages.$inferSelect;
-type EventType = RoomEventPayload['type'];
+type EventType = RoomEvent['type'];
 /** The pool or one transaction: reads inside a transaction must use its connection. */
 type Q = PgDb | Parameters<Parameters<PgDb['transaction']>[0]>[0];
 
@@ -17,7 +20,6 @@ const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (err: unknown) => sqlStateOf(err) === UNIQUE_VIOLATION;
 
 const authorColumns = { id: users.id, username: users.username, displayName: users.displayName };
-
 
 /** Another request stored this (author, clientMsgId) first; the transaction is rolled back. */
 class AlreadySent extends Error {}
@@ -27,6 +29,10 @@ class AlreadySent extends Error {}
  * last_seq + 1 … RETURNING` inside the transaction that stores the event: the room's row stays
  * locked until commit, so a room's events commit in sequence order and a reader that has seen
  * event N has seen every event before it. Search is ILIKE over a pg_trgm GIN index.
+ *
+ * Queries written once for both engines live in access-conditions.ts and room-list-query.ts; the
+ * query-builder calls here stay per engine, as the builders are per dialect and PostgreSQL's are
+ * awaited where SQLite's run synchronously.
  */
 export class PostgresStore implements ChatStore {
   private constructor(private readonly conn: PgConnection) {}
@@ -63,6 +69,7 @@ export class PostgresStore implements ChatStore {
   }
 
   async searchUsers(query: string, limit: number): Promise<User[]> {
+    // ILIKE, as LIKE is case-sensitive here; COLLATE "C" orders by code point, as SQLite does.
     const pattern = likePattern(query);
     const rows = await this.db
       .select(authorColumns)
@@ -80,6 +87,7 @@ export class PostgresStore implements ChatStore {
 
   async usersWithUnusualNames(afterId: string | null, limit: number, longerThan: number): Promise<User[]> {
     const name = users.displayName;
+    // PostgreSQL has no GLOB (the SQLite store's test); a regular expression says the same.
     const rows = await this.db
       .select(authorColumns)
       .from(users)
@@ -118,6 +126,7 @@ export class PostgresStore implements ChatStore {
     return this.sessionWhere(eq(sessions.fileTokenHash, fileTokenHash), alive);
   }
 
+  /** Built per call, where SQLite prepares it once: a round trip to the server dwarfs building a query. */
   private async sessionWhere(match: SQL, alive: SessionWindow): Promise<SessionInfo | null> {
     const [row] = await this.db
       .select({ sessionId: sessions.id, user: authorColumns })
@@ -175,17 +184,7 @@ export class PostgresStore implements ChatStore {
     try {
       return await this.db.transaction(async (tx) => {
         const now = Date.now();
-        const [room] = await tx
-          .insert(rooms)
-          .values({
-            name: input.name,
-            nameKey: input.name.toLowerCase(),
-            topic: input.topic,
-            kind: input.kind,
-            createdBy: input.createdBy === null ? null : num(input.createdBy),
-            createdAt: now,
-          })
-          .returning({ id: rooms.id });
+        const [room] = await tx.insert(rooms).values(toRoomRow(input, now)).returning({ id: rooms.id });
         if (input.createdBy !== null) {
           await tx.insert(roomMembers).values({ roomId: room!.id, userId: num(input.createdBy), joinedAt: now });
         }
@@ -227,48 +226,14 @@ export class PostgresStore implements ChatStore {
   /** Rooms as one user sees them: every public room and the rooms they belong to. */
   private async selectRooms(userId: string, roomId: number | null): Promise<Room[]> {
     const uid = num(userId);
-    // Names sort by code point (COLLATE "C"), as SQLite's lower(name) does.
-    const { rows } = await this.db.execute<{
-      id: string;
-      name: string;
-      topic: string;
-      kind: Room['kind'];
-      dm_key: string | null;
-      last_message_at: string | null;
-      member_count: number;
-      joined: boolean;
-      unread: number;
-      last_read_seq: string;
-    }>(sql`
-      SELECT r.id, r.name, r.topic, r.kind, r.dm_key, r.last_message_at,
-        (SELECT count(*)::int FROM room_members c WHERE c.room_id = r.id) AS member_count,
-        m.user_id IS NOT NULL AS joined,
-        CASE WHEN m.user_id IS NULL THEN 0 ELSE
-          (SELECT count(*)::int FROM messages x
-            WHERE x.room_id = r.id AND x.seq > m.last_read_seq
-              AND x.deleted_at IS NULL AND x.author_id <> ${uid})
-        END AS unread,
-        coalesce(m.last_read_seq, 0) AS last_read_seq
-      FROM rooms r
-      LEFT JOIN room_members m ON m.room_id = r.id AND m.user_id = ${uid}
-      WHERE (r.kind = 'public' OR m.user_id IS NOT NULL)
-        AND (${roomId}::bigint IS NULL OR r.id = ${roomId}::bigint)
-      ORDER BY r.kind = 'direct', lower(r.name) COLLATE "C"`);
+    // Names sort by code point, as in SQLite: the database's default collation may not.
+    const byName = sql`lower(${rooms.name}) COLLATE "C"`;
+    const { rows } = await this.db.execute<RoomListRow>(roomListQuery(pgSchema, uid, roomId, byName));
     const names = await this.directRoomNames(rows.map((r) => r.dm_key), uid);
-    return rows.map((r) => ({
-      id: String(r.id),
-      name: r.dm_key ? (names.get(r.dm_key) ?? 'Direct message') : r.name,
-      topic: r.topic,
-      kind: r.kind,
-      memberCount: r.member_count,
-      joined: r.joined,
-      unreadCount: r.unread,
-      lastMessageAt: iso(r.last_message_at === null ? null : Number(r.last_message_at)),
-      lastReadSeq: Number(r.last_read_seq),
-    }));
+    return rows.map((r) => toRoom(r, r.dm_key ? (names.get(r.dm_key) ?? 'Direct message') : r.name));
   }
 
-  /** Direct rooms are named after the other member, as `viewerId` sees them. */
+  /** Direct rooms are named after the other member, as `viewerId` sees them: one round trip for all, unlike SQLite's store. */
   private async directRoomNames(dmKeys: (string | null)[], viewerId: number): Promise<Map<string, string>> {
     const others = new Map<string, number>();
     for (const key of dmKeys) if (key) others.set(key, otherMember(key, viewerId));
@@ -295,7 +260,8 @@ export class PostgresStore implements ChatStore {
   }
 
   async addMember(roomId: string, userId: string): Promise<void> {
-    // A newcomer starts with the room's past marked read rather than as hundreds of unread.
+    // A newcomer starts with the room's past marked read rather than as hundreds of unread. One
+    // statement, unlike SQLite's two: no send commits between reading last_seq and the insert.
     await this.db.execute(sql`
       INSERT INTO room_members (room_id, user_id, joined_at, last_read_seq)
       SELECT r.id, ${num(userId)}, ${Date.now()}, r.last_seq FROM rooms r WHERE r.id = ${num(roomId)}
@@ -312,6 +278,7 @@ export class PostgresStore implements ChatStore {
       .from(roomMembers)
       .innerJoin(users, eq(users.id, roomMembers.userId))
       .where(eq(roomMembers.roomId, num(roomId)))
+      // Code point order, as SQLite's; the database's default collation may differ.
       .orderBy(sql`${users.displayName} COLLATE "C"`);
     return rows.map(toUser);
   }
@@ -335,6 +302,7 @@ export class PostgresStore implements ChatStore {
     });
   }
 
+  // Each send commits alone (concurrent ones wait on the room's row), where SQLite's share commits.
   async sendMessage(input: SendMessageInput) {
     const authorId = num(input.authorId);
     const earlier = await this.findSent(this.db, authorId, input.clientMsgId);
@@ -509,13 +477,13 @@ export class PostgresStore implements ChatStore {
   async markRead(input: { roomId: string; userId: string; seq: number }): Promise<void> {
     await this.db
       .update(roomMembers)
+      // PostgreSQL's greatest() is SQLite's two-argument max().
       .set({ lastReadSeq: sql`greatest(${roomMembers.lastReadSeq}, ${input.seq})` })
       .where(and(eq(roomMembers.roomId, num(input.roomId)), eq(roomMembers.userId, num(input.userId))));
   }
 
   async searchMessages(input: { userId: string; query: string; roomId: string | null; limit: number }) {
     const uid = num(input.userId);
-    const readable = sql`(${rooms.kind} = 'public' OR EXISTS (SELECT 1 FROM room_members rm WHERE rm.room_id = ${rooms.id} AND rm.user_id = ${uid}))`;
     // Case-insensitive substring match, as SQLite's trigram FTS: the GIN trigram index answers
     // it for 3+ characters; shorter queries scan, like SQLite's LIKE fallback.
     const rows = await this.db
@@ -526,7 +494,7 @@ export class PostgresStore implements ChatStore {
       .where(
         and(
           ilike(messages.body, likePattern(input.query)),
-          readable,
+          readableRoom(pgSchema, uid),
           isNull(messages.deletedAt),
           input.roomId === null ? undefined : eq(messages.roomId, num(input.roomId)),
         ),
@@ -555,15 +523,8 @@ export class PostgresStore implements ChatStore {
   }
 
   async mayReadFile(fileId: string, userId: string): Promise<boolean> {
-    const uid = num(userId);
-    const { rows } = await this.db.execute(sql`
-      SELECT 1 AS ok FROM files f WHERE f.id = ${num(fileId)} AND (f.uploader_id = ${uid} OR EXISTS (
-        SELECT 1 FROM message_attachments a
-        JOIN messages m ON m.id = a.message_id AND m.deleted_at IS NULL
-        JOIN rooms r ON r.id = m.room_id
-        WHERE a.file_id = f.id AND (r.kind = 'public'
-          OR EXISTS (SELECT 1 FROM room_members rm WHERE rm.room_id = r.id AND rm.user_id = ${uid}))))`);
-    return rows.length > 0;
+    const readable = and(eq(files.id, num(fileId)), readableFile(pgSchema, num(userId)));
+    return (await this.db.select({ id: files.id }).from(files).where(readable)).length > 0;
   }
 
   async deleteUnattachedFiles(createdBefore: number): Promise<string[]> {
@@ -573,6 +534,7 @@ export class PostgresStore implements ChatStore {
         .from(files)
         .leftJoin(messageAttachments, eq(messageAttachments.fileId, files.id))
         .where(and(lt(files.createdAt, createdBefore), isNull(messageAttachments.fileId)))
+        // Locked, unlike SQLite's (one writer): a send attaching one of these meanwhile waits.
         .for('update', { of: files });
       return this.dropUnattachedFiles(tx, orphans.map((o) => o.id));
     });
@@ -603,6 +565,7 @@ export class PostgresStore implements ChatStore {
 
   async uploadedBytes(userId: string): Promise<number> {
     const [row] = await this.db
+      // PostgreSQL sums bigints as numeric, which the driver hands over as a string.
       .select({ total: sql<string>`coalesce(sum(${files.size}), 0)` })
       .from(files)
       .where(eq(files.uploaderId, num(userId)));

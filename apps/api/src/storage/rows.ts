@@ -1,7 +1,14 @@
-import type { FileRow, MessageRow, SessionRow, UserRow } from '@chat/db';
-import type { Attachment, FileRecord, Message, SessionRecord, SessionWindow, User } from './store.ts';
+import type { Attachment, Message, RoomEventType, RoomKind, User } from '@chat/api-types';
+import type { EventType, FileRow, MessageRow, RoomKind as RowRoomKind, rooms, SessionRow, UserRow } from '@chat/db';
+import type { ChatStore, FileRecord, SessionRecord, SessionWindow } from './store.ts';
 
 // Row → API shapes, shared by every ChatStore: both engines' tables have the same row types.
+
+// Rows hand their room kind and event type to the API unchanged, and the API's zod schemas
+// accept only its own: a value added on one side only fails to compile here.
+type Within<Narrow extends Wide, Wide> = Narrow;
+type _RoomKindsAgree = [Within<RowRoomKind, RoomKind>, Within<RoomKind, RowRoomKind>];
+type _EventTypesAgree = [Within<EventType, RoomEventType>, Within<RoomEventType, EventType>];
 
 export const toUser = (row: Pick<UserRow, 'id' | 'username' | 'displayName'>): User => ({
   id: String(row.id),
@@ -68,6 +75,16 @@ export const num = Number;
 
 /** Escapes LIKE wildcards so a user's "%" or "_" matches itself (use with ESCAPE '\'). */
 export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The row of a new public or private room; `nameKey` keeps names unique whatever their case. */
+export const toRoomRow = (input: Parameters<ChatStore['createRoom']>[0], now: number): typeof rooms.$inferInsert => ({
+  name: input.name,
+  nameKey: input.name.toLowerCase(),
+  topic: input.topic,
+  kind: input.kind,
+  createdBy: input.createdBy === null ? null : num(input.createdBy),
+  createdAt: now,
+});
 
 /** "<low>:<high>" for a pair of users: one pair always maps to one direct room. */
 export function directKey(userA: string, userB: string): { low: number; high: number; dmKey: string } {

@@ -1,3 +1,4 @@
+import type { Attachment, Message, Room, RoomEvent, User } from '@chat/api-types';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import {
   files,
@@ -10,25 +11,27 @@ import {
   sessions,
   users,
   type MessageRow,
+  sqliteSchema,
   type SqliteConnection,
   type UserRow,
 } from '@chat/db';
+import { readableFile, readableRoom } from './access-conditions.ts';
 import { DomainError } from './errors.ts';
 import { GroupCommit } from './group-commit.ts';
 import { checkpointInBackground } from './sqlite-checkpointer.ts';
 import { SqliteSearchIndex, type IndexingReports } from './sqlite-search-index.ts';
 import { prepareHotStatements, type HotStatements, type PageRow } from './sqlite-statements.ts';
 import { assembleWindow, windowReads } from './history-window.ts';
+import { roomListQuery, toRoom, type RoomListRow } from './room-list-query.ts';
 import { aliveSessions, selectedSessions } from './session-conditions.ts';
-import { directKey, groupAttachments, isAlive, iso, likePattern, num, otherMember, toFileRecord, toMessage, toSessionRecord, toUser } from './rows.ts';
-import type { Attachment, ChatStore, FileRecord, HistoryPosition, Message, Room, RoomEventPayload, SendMessageInput, SessionInfo, SessionSelection, SessionWindow, StoredEvent, User } from './store.ts';
+import { directKey, groupAttachments, isAlive, likePattern, num, otherMember, toFileRecord, toMessage, toRoomRow, toSessionRecord, toUser } from './rows.ts';
+import type { ChatStore, FileRecord, HistoryPosition, SendMessageInput, SessionInfo, SessionSelection, SessionWindow, StoredEvent } from './store.ts';
 
-type EventType = RoomEventPayload['type'];
+type EventType = RoomEvent['type'];
 type SentMessage = Awaited<ReturnType<ChatStore['sendMessage']>>;
 
 const isUniqueViolation = (err: unknown): boolean =>
   err instanceof Error && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT_UNIQUE');
-
 
 const toSessionInfo = (row: { sessionId: number; id: number; username: string; displayName: string } | undefined): SessionInfo | null =>
   row ? { sessionId: String(row.sessionId), user: toUser(row) } : null;
@@ -39,6 +42,11 @@ const pageEntry = ({ authorUsername, authorDisplayName, ...message }: PageRow) =
   author: { id: message.authorId, username: authorUsername, displayName: authorDisplayName },
 });
 
+/**
+ * ChatStore on SQLite. Queries written once for both engines live in access-conditions.ts and
+ * room-list-query.ts; the query-builder calls here stay per engine, as the builders are per
+ * dialect and SQLite's run synchronously (`.get()`, `.all()`) where PostgreSQL's are awaited.
+ */
 export class SqliteStore implements ChatStore {
   private readonly conn: SqliteConnection;
   private readonly hot: HotStatements;
@@ -86,6 +94,7 @@ export class SqliteStore implements ChatStore {
   }
 
   async searchUsers(query: string, limit: number): Promise<User[]> {
+    // SQLite has no ILIKE (the PostgreSQL store's match): the query and display names are lower-cased instead.
     const pattern = likePattern(query.toLowerCase());
     return this.db
       .select()
@@ -109,6 +118,7 @@ export class SqliteStore implements ChatStore {
 
   async usersWithUnusualNames(afterId: string | null, limit: number, longerThan: number): Promise<User[]> {
     const name = users.displayName;
+    // SQLite has no regular expressions (the PostgreSQL store's test); GLOB classes say the same.
     return this.db
       .select()
       .from(users)
@@ -141,6 +151,7 @@ export class SqliteStore implements ChatStore {
     return String(row.id);
   }
 
+  // Prepared once (sqlite-statements.ts), unlike PostgreSQL's, where a round trip dwarfs building a query.
   async findSession(tokenHash: string, alive: SessionWindow) {
     return toSessionInfo(this.hot.session.get(tokenHash, alive.now, alive.usedAfter));
   }
@@ -198,18 +209,7 @@ export class SqliteStore implements ChatStore {
     try {
       return this.db.transaction((tx) => {
         const now = Date.now();
-        const room = tx
-          .insert(rooms)
-          .values({
-            name: input.name,
-            nameKey: input.name.toLowerCase(),
-            topic: input.topic,
-            kind: input.kind,
-            createdBy: input.createdBy === null ? null : num(input.createdBy),
-            createdAt: now,
-          })
-          .returning({ id: rooms.id })
-          .get();
+        const room = tx.insert(rooms).values(toRoomRow(input, now)).returning({ id: rooms.id }).get();
         if (input.createdBy !== null) {
           tx.insert(roomMembers).values({ roomId: room.id, userId: num(input.createdBy), joinedAt: now }).run();
         }
@@ -249,51 +249,12 @@ export class SqliteStore implements ChatStore {
   /** Rooms as one user sees them: every public room and the rooms they belong to. */
   private selectRooms(userId: string, roomId: number | null): Room[] {
     const uid = num(userId);
-    const rows = this.conn.raw
-      .prepare<
-        { uid: number; roomId: number | null },
-        {
-          id: number;
-          name: string;
-          topic: string;
-          kind: Room['kind'];
-          dm_key: string | null;
-          last_message_at: number | null;
-          member_count: number;
-          joined: number;
-          unread: number;
-          last_read_seq: number;
-        }
-      >(
-        `SELECT r.id, r.name, r.topic, r.kind, r.dm_key, r.last_message_at,
-           (SELECT count(*) FROM room_members c WHERE c.room_id = r.id) AS member_count,
-           m.user_id IS NOT NULL AS joined,
-           CASE WHEN m.user_id IS NULL THEN 0 ELSE
-             (SELECT count(*) FROM messages x
-               WHERE x.room_id = r.id AND x.seq > m.last_read_seq
-                 AND x.deleted_at IS NULL AND x.author_id != :uid)
-           END AS unread,
-           coalesce(m.last_read_seq, 0) AS last_read_seq
-         FROM rooms r
-         LEFT JOIN room_members m ON m.room_id = r.id AND m.user_id = :uid
-         WHERE (r.kind = 'public' OR m.user_id IS NOT NULL)
-           AND (:roomId IS NULL OR r.id = :roomId)
-         ORDER BY r.kind = 'direct', lower(r.name)`,
-      )
-      .all({ uid, roomId });
-    return rows.map((r) => ({
-      id: String(r.id),
-      name: r.dm_key ? this.directRoomName(r.dm_key, uid) : r.name,
-      topic: r.topic,
-      kind: r.kind,
-      memberCount: r.member_count,
-      joined: r.joined === 1,
-      unreadCount: r.unread,
-      lastMessageAt: iso(r.last_message_at),
-      lastReadSeq: r.last_read_seq,
-    }));
+    // SQLite compares text byte by byte already; it has no "C" collation to name.
+    const rows = this.db.all<RoomListRow>(roomListQuery(sqliteSchema, uid, roomId, sql`lower(${rooms.name})`));
+    return rows.map((r) => toRoom(r, r.dm_key ? this.directRoomName(r.dm_key, uid) : r.name));
   }
 
+  /** One lookup per direct room: in-process, where the PostgreSQL store batches to save round trips. */
   private directRoomName(dmKey: string, viewerId: number): string {
     const other = otherMember(dmKey, viewerId);
     const row = this.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, other)).get();
@@ -305,6 +266,7 @@ export class SqliteStore implements ChatStore {
   }
 
   async addMember(roomId: string, userId: string): Promise<void> {
+    // Two statements, unlike PostgreSQL's one: no send can commit between them on this connection.
     const lastSeq = this.db.select({ lastSeq: rooms.lastSeq }).from(rooms).where(eq(rooms.id, num(roomId))).get();
     // A newcomer starts with the room's past marked read rather than as hundreds of unread.
     this.db
@@ -349,6 +311,7 @@ export class SqliteStore implements ChatStore {
     });
   }
 
+  // Grouped into shared commits, as SQLite has one writer; PostgreSQL's sends commit alone, concurrently.
   async sendMessage(input: SendMessageInput): Promise<SentMessage> {
     return this.sends.submit(input);
   }
@@ -436,7 +399,7 @@ export class SqliteStore implements ChatStore {
     return toMessage(row, toUser(author), attachments ?? this.attachmentsOf([row.id]).get(row.id) ?? []);
   }
 
-  /** Attachments of many messages in one query, in their order within each message. */
+  /** Attachments of many messages in one prepared query (ids as a JSON array), in their order within each message. */
   private attachmentsOf(messageIds: number[]): Map<number, Attachment[]> {
     if (messageIds.length === 0) return new Map();
     const rows = this.hot.attachments.all(JSON.stringify(messageIds));
@@ -456,6 +419,7 @@ export class SqliteStore implements ChatStore {
   async history(input: { roomId: string; position: HistoryPosition; limit: number }) {
     const roomId = num(input.roomId);
     const reads = windowReads(input.position, input.limit);
+    // Prepared pages (sqlite-statements.ts): every room opened reads one.
     return this.db.transaction(() => {
       const older = reads.older
         ? this.hot.pageBelow.all(roomId, reads.older.below ?? Number.MAX_SAFE_INTEGER, reads.older.take).map(pageEntry)
@@ -468,6 +432,7 @@ export class SqliteStore implements ChatStore {
   }
 
   async eventsAfter(roomId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
+    // Prepared (sqlite-statements.ts): every resumed subscription reads the log.
     const rows = this.hot.eventsAfter.all(num(roomId), afterSeq, limit);
     const current = this.hydrateAll(rows.map(pageEntry));
     return rows.map((r, i) => ({ roomId, seq: r.eventSeq, payload: { type: r.eventType, message: current[i] as Message } }));
@@ -476,6 +441,7 @@ export class SqliteStore implements ChatStore {
   async markRead(input: { roomId: string; userId: string; seq: number }): Promise<void> {
     this.db
       .update(roomMembers)
+      // SQLite's two-argument max() is PostgreSQL's greatest().
       .set({ lastReadSeq: sql`max(${roomMembers.lastReadSeq}, ${input.seq})` })
       .where(and(eq(roomMembers.roomId, num(input.roomId)), eq(roomMembers.userId, num(input.userId))))
       .run();
@@ -483,7 +449,6 @@ export class SqliteStore implements ChatStore {
 
   async searchMessages(input: { userId: string; query: string; roomId: string | null; limit: number }) {
     const uid = num(input.userId);
-    const readable = sql`(${rooms.kind} = 'public' OR EXISTS (SELECT 1 FROM room_members rm WHERE rm.room_id = ${rooms.id} AND rm.user_id = ${uid}))`;
     // Trigram matching needs three characters; shorter queries fall back to a LIKE scan.
     const useIndex = [...input.query].length >= 3;
     if (useIndex) this.searchIndex.catchUp();
@@ -504,7 +469,7 @@ export class SqliteStore implements ChatStore {
       .where(
         and(
           matches,
-          readable,
+          readableRoom(sqliteSchema, uid),
           sql`${messages.deletedAt} IS NULL`,
           input.roomId === null ? undefined : eq(messages.roomId, num(input.roomId)),
         ),
@@ -534,21 +499,12 @@ export class SqliteStore implements ChatStore {
   }
 
   async mayReadFile(fileId: string, userId: string): Promise<boolean> {
-    const uid = num(userId);
-    const row = this.conn.raw
-      .prepare<{ fileId: number; uid: number }, { ok: number }>(
-        `SELECT 1 AS ok FROM files f WHERE f.id = :fileId AND (f.uploader_id = :uid OR EXISTS (
-           SELECT 1 FROM message_attachments a
-           JOIN messages m ON m.id = a.message_id AND m.deleted_at IS NULL
-           JOIN rooms r ON r.id = m.room_id
-           WHERE a.file_id = f.id AND (r.kind = 'public'
-             OR EXISTS (SELECT 1 FROM room_members rm WHERE rm.room_id = r.id AND rm.user_id = :uid))))`,
-      )
-      .get({ fileId: num(fileId), uid });
-    return row !== undefined;
+    const readable = and(eq(files.id, num(fileId)), readableFile(sqliteSchema, num(userId)));
+    return this.db.select({ id: files.id }).from(files).where(readable).get() !== undefined;
   }
 
   async deleteUnattachedFiles(createdBefore: number): Promise<string[]> {
+    // No FOR UPDATE as in PostgreSQL: SQLite has no row locks, and no send runs inside this call.
     return this.db.transaction((tx) => {
       const orphans = tx
         .select({ id: files.id })

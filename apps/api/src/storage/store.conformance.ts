@@ -1,5 +1,6 @@
+import type { Message, User } from '@chat/api-types';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { ChatStore, Message, User } from './store.ts';
+import type { ChatStore } from './store.ts';
 
 /**
  * The behaviour every ChatStore implementation must share. Each implementation's test file
@@ -144,6 +145,44 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
       expect((await store.listMembers(priv)).map((u) => u.id)).toEqual([alice.id, bob.id]);
       await store.removeMember(priv, bob.id);
       expect(await store.isMember(priv, bob.id)).toBe(false);
+    });
+
+    test('the room list: exact values, public and private rooms by name ignoring case, then direct rooms', async () => {
+      const zoo = await store.createRoom({ name: 'Zoo', topic: 'z', kind: 'public', createdBy: bob.id });
+      const dm = await store.openDirectRoom(alice.id, bob.id);
+      const ops = await store.createRoom({ name: 'ops', topic: '', kind: 'private', createdBy: alice.id });
+      const at = Date.now();
+      await store.sendMessage({ roomId: zoo, authorId: bob.id, body: 'hi', clientMsgId: 'z1', now: at });
+      const room = { topic: '', unreadCount: 0, lastMessageAt: null, lastReadSeq: 0 };
+      expect(await store.listRooms(alice.id)).toEqual([
+        { ...room, id: ops, name: 'ops', kind: 'private', memberCount: 1, joined: true },
+        { ...room, id: zoo, name: 'Zoo', topic: 'z', kind: 'public', memberCount: 1, joined: false, lastMessageAt: new Date(at).toISOString() },
+        { ...room, id: dm, name: 'Bob', kind: 'direct', memberCount: 2, joined: true },
+      ]);
+      await store.addMember(zoo, alice.id);
+      await store.sendMessage({ roomId: zoo, authorId: bob.id, body: 'again', clientMsgId: 'z2', now: at });
+      expect(await store.getRoom(zoo, alice.id)).toMatchObject({ memberCount: 2, joined: true, unreadCount: 1, lastReadSeq: 1 });
+    });
+
+    test('a file is readable by its uploader, and by whoever may read a message it is attached to', async () => {
+      const carol = await store.createUser({ username: 'carol', displayName: 'Carol', passwordHash: 'h' });
+      const pub = await store.createRoom({ name: 'Pub', topic: '', kind: 'public', createdBy: alice.id });
+      const priv = await store.createRoom({ name: 'Priv', topic: '', kind: 'private', createdBy: alice.id });
+      await store.addMember(priv, bob.id);
+      const upload = async () =>
+        (await store.createFile({ sha256: 'f'.repeat(64), name: 'f.txt', mime: 'text/plain', size: 1, width: null, height: null, hasThumbnail: false, uploaderId: alice.id, createdAt: now })).id;
+      const [loose, inPublic, inPrivate] = [await upload(), await upload(), await upload()];
+      const attach = (roomId: string, fileId: string) =>
+        store.sendMessage({ roomId, authorId: alice.id, body: fileId, clientMsgId: fileId, attachmentIds: [fileId], now });
+      await attach(pub, inPublic);
+      await attach(priv, inPrivate);
+      const readers = async (fileId: string) => {
+        const may = await Promise.all([alice, bob, carol].map((u) => store.mayReadFile(fileId, u.id)));
+        return [alice, bob, carol].filter((_, i) => may[i]).map((u) => u.username);
+      };
+      expect(await readers(loose)).toEqual(['alice']);
+      expect(await readers(inPublic)).toEqual(['alice', 'bob', 'carol']);
+      expect(await readers(inPrivate)).toEqual(['alice', 'bob']);
     });
 
     test('one pair of users always gets the same direct room, named after the other user', async () => {

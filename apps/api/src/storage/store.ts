@@ -1,23 +1,4 @@
-import type { EventType, RoomKind } from '@chat/db';
-
-/** The public shape of a user; never carries the password hash. */
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-}
-
-export interface Attachment {
-  id: string;
-  name: string;
-  mime: string;
-  size: number;
-  url: string;
-  /** Pixel size of images; null for everything else. */
-  width: number | null;
-  height: number | null;
-  thumbnailUrl: string | null;
-}
+import type { HistoryPage, Message, Room, RoomEvent, RoomKind, SearchHit, User } from '@chat/api-types';
 
 /** An uploaded file's metadata; its bytes live in the blob store under `sha256`. */
 export interface FileRecord {
@@ -33,43 +14,11 @@ export interface FileRecord {
   createdAt: number;
 }
 
-export interface Message {
-  id: string;
-  roomId: string;
-  /** Position of the event that created the message in its room's sequence. */
-  seq: number;
-  author: User;
-  body: string;
-  clientMsgId: string;
-  createdAt: string;
-  editedAt: string | null;
-  deleted: boolean;
-  attachments: Attachment[];
-}
-
-export interface Room {
-  id: string;
-  name: string;
-  topic: string;
-  kind: RoomKind;
-  memberCount: number;
-  joined: boolean;
-  unreadCount: number;
-  lastMessageAt: string | null;
-  /** Sequence number of the last message I have read here (my read marker); 0 for none, or when not a member. */
-  lastReadSeq: number;
-}
-
-export interface RoomEventPayload {
-  type: EventType;
-  message: Message;
-}
-
 /** One entry of a room's event sequence, as stored and as fanned out. */
 export interface StoredEvent {
   roomId: string;
   seq: number;
-  payload: RoomEventPayload;
+  payload: RoomEvent;
 }
 
 export interface RoomSummary {
@@ -86,21 +35,6 @@ export interface RoomSummary {
  * newer than a cursor, or centred on one message (by its seq), to show it in context.
  */
 export type HistoryPosition = { before: number | null } | { after: number } | { around: number };
-
-export interface HistoryPage {
-  messages: Message[];
-  /** Pass as `before` for the page older than this one; null at the start of the room. */
-  nextCursor: string | null;
-  /** Pass as `after` for the page newer than this one; null when this page reaches the newest message. */
-  newerCursor: string | null;
-  /** The room's newest event id when the page was read: subscribe from here. */
-  lastEventId: string;
-}
-
-export interface SearchHit {
-  message: Message;
-  roomName: string;
-}
 
 export interface SendMessageInput {
   roomId: string;

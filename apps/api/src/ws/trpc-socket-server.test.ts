@@ -3,7 +3,7 @@ import { initTRPC } from '@trpc/server';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
-import { PushSubscription, type EventSink } from './push-subscription.ts';
+import { PushSubscription, type EventSink } from '../live/push-subscription.ts';
 import { serveTrpcSockets } from './trpc-socket-server.ts';
 
 /** Counts from after `from`, one event per tick up to `to`, then waits. */

@@ -12,11 +12,11 @@ import {
 import { parseConnectionParamsFromUnknown } from '@trpc/server/http';
 import { parseTRPCMessage, type TRPCClientOutgoingMessage, type TRPCResponseMessage } from '@trpc/server/rpc';
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
-import { isOverloaded } from './back-pressure.ts';
+import { isOverloaded } from '../live/back-pressure.ts';
 import { sendBatched } from './batched-send.ts';
 import { frameHead, frameTail } from './direct-frames.ts';
 import { startKeepAlive, type KeepAliveOptions } from './keep-alive.ts';
-import { PushSubscription, type EventSink } from './push-subscription.ts';
+import { PushSubscription, type EventSink } from '../live/push-subscription.ts';
 import { SubscriptionSlots, type Running } from './subscription-slots.ts';
 
 type Id = string | number;

@@ -1,5 +1,5 @@
 import { createTRPCUntypedClient, createWSClient, httpLink, wsLink, type TRPCUntypedClient } from '@trpc/client';
-import type { AppRouter } from '@chat/api-types';
+import type { AppRouter } from '../../src/router.ts';
 import { WebSocket } from 'ws';
 import type { TestServer } from '../harness.ts';
 import type { Caller } from './calls.ts';

@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from '../outbox/outboxStore.ts';
+import type { KeyValueStorage } from '../lib/keyValueStorage.ts';
 import { attachmentSchema } from './attachment.ts';
 import type { SavedUploads } from './uploadQueue.ts';
 

@@ -1,6 +1,6 @@
 import type { Message, Room } from '@chat/api-types';
 import { messageText } from '../files/messageText.ts';
-import { roomHref } from '../rooms/route.ts';
+import { roomHref } from '../route/roomRoute.ts';
 
 const shown = new Set<string>();
 

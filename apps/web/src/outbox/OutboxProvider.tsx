@@ -1,7 +1,7 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { useMe } from '../auth/meContext.ts';
 import { useConnectionStore } from '../connection/connectionContext.ts';
-import { useTimelines } from '../timeline/timelinesContext.ts';
+import { useTimelines } from '../history/timelinesContext.ts';
 import { trpc } from '../trpc.ts';
 import { OutboxContext } from './outboxContext.ts';
 import { createOutboxService } from './outboxService.ts';

@@ -1,9 +1,10 @@
 import type { Message } from '@chat/api-types';
 import { describe, expect, it, vi } from 'vitest';
+import type { KeyValueStorage } from '../lib/keyValueStorage.ts';
 import { message } from '../test/fixtures.ts';
 import type { OutboxEntry } from './outbox.ts';
 import { createOutboxSender, type SendFailure } from './outboxSender.ts';
-import { createOutboxStore, type KeyValueStorage } from './outboxStore.ts';
+import { createOutboxStore } from './outboxStore.ts';
 
 const storage = (): KeyValueStorage => {
   const data = new Map<string, string>();

@@ -1,8 +1,8 @@
 import type { Message } from '@chat/api-types';
 import type { ConnectionStore } from '../connection/connectionStore.ts';
-import { newClientMsgId } from '../chat/clientMsgId.ts';
 import type { Attachment } from '../files/attachment.ts';
 import { errorCode, errorMessage, isConnectionError } from '../lib/errors.ts';
+import { newClientMsgId } from './clientMsgId.ts';
 import type { SendInput } from './sendInput.ts';
 import { createOutboxSender, type SendFailure } from './outboxSender.ts';
 import { createOutboxStore, outboxKey, type OutboxStore } from './outboxStore.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createOutboxStore, outboxKey, type KeyValueStorage } from './outboxStore.ts';
+import type { KeyValueStorage } from '../lib/keyValueStorage.ts';
+import { createOutboxStore, outboxKey } from './outboxStore.ts';
 
 function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();

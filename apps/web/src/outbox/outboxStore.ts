@@ -1,3 +1,4 @@
+import type { KeyValueStorage } from '../lib/keyValueStorage.ts';
 import { enqueue, remove, revive, setStatus, type Outbox, type OutboxEntry } from './outbox.ts';
 
 export interface OutboxStore {
@@ -7,12 +8,6 @@ export interface OutboxStore {
   setStatus(clientMsgId: string, status: OutboxEntry['status'], error?: string): void;
   remove(clientMsgId: string): void;
   dispose(): void;
-}
-
-/** Minimal storage surface, so tests can pass an in-memory one. */
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
 }
 
 /** One outbox per user, so a shared computer never sends one person's words as another. */

@@ -1,3 +1,3 @@
-import type { RouterInputs } from '@chat/api-types';
+import type { RouterInputs } from '@chat/api/router';
 
 export type SendInput = RouterInputs['message']['send'];

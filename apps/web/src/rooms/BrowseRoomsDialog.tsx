@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../lib/errors.ts';
+import { openRoom } from '../route/roomRoute.ts';
 import { trpc } from '../trpc.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { input, button, muted } from '../ui/styles.ts';
-import { RoomIcon } from './RoomIcon.tsx';
 import { upsertRoom } from './roomActivity.ts';
-import { openRoom } from './route.ts';
+import { RoomIcon } from './RoomIcon.tsx';
 import { useRooms, useUpdateRooms } from './useRooms.ts';
 
 /** Public rooms the user has not joined: preview one, or join it straight away. */

@@ -1,7 +1,7 @@
 import type { Room } from '@chat/api-types';
+import { openRoom } from '../route/roomRoute.ts';
 import { trpc } from '../trpc.ts';
 import { button } from '../ui/styles.ts';
-import { openRoom } from './route.ts';
 import { useUpdateRooms } from './useRooms.ts';
 
 export function LeaveRoomButton({ room }: { room: Room }) {

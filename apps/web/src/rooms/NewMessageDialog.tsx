@@ -1,10 +1,10 @@
 import { errorMessage } from '../lib/errors.ts';
+import { openRoom } from '../route/roomRoute.ts';
 import { trpc } from '../trpc.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { button } from '../ui/styles.ts';
 import { upsertRoom } from './roomActivity.ts';
-import { openRoom } from './route.ts';
 import { useUpdateRooms } from './useRooms.ts';
 import { UserSearch } from './UserSearch.tsx';
 

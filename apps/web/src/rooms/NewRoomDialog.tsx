@@ -1,13 +1,13 @@
 import { createRoomInput } from '@chat/api-types';
 import { useState, type FormEvent } from 'react';
 import { errorCode, errorMessage, fieldErrors, serverFieldErrors } from '../lib/errors.ts';
+import { openRoom } from '../route/roomRoute.ts';
 import { trpc } from '../trpc.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';
-import { TextField } from '../ui/TextField.tsx';
 import { button } from '../ui/styles.ts';
+import { TextField } from '../ui/TextField.tsx';
 import { upsertRoom } from './roomActivity.ts';
-import { openRoom } from './route.ts';
 import { useUpdateRooms } from './useRooms.ts';
 
 const kinds = [

@@ -1,6 +1,6 @@
 import type { Room } from '@chat/api-types';
+import { roomHref } from '../route/roomRoute.ts';
 import { RoomIcon } from './RoomIcon.tsx';
-import { roomHref } from './route.ts';
 
 export function RoomLink({ room, active }: { room: Room; active: boolean }) {
   // The open room is being read right now, so a count there would only flicker.

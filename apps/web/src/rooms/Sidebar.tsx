@@ -1,10 +1,10 @@
 import type { Room } from '@chat/api-types';
 import { useState, type ReactNode } from 'react';
-import { SignOutButton } from '../auth/SignOutButton.tsx';
 import { useMe } from '../auth/meContext.ts';
+import { SignOutButton } from '../auth/SignOutButton.tsx';
 import { NotificationPrompt } from '../notifications/NotificationPrompt.tsx';
+import { settingsHref, useSettingsOpen } from '../route/settingsRoute.ts';
 import { Avatar } from '../ui/Avatar.tsx';
-import { settingsHref, useSettingsOpen } from '../settings/route.ts';
 import { CompassIcon, PlusIcon, SearchIcon, SettingsIcon } from '../ui/icons.tsx';
 import { button, muted } from '../ui/styles.ts';
 import { UserName } from '../ui/UserName.tsx';

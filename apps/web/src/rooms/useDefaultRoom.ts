@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Room } from '@chat/api-types';
-import { replaceRoute } from './route.ts';
+import { replaceRoute } from '../route/roomRoute.ts';
 
 const LAST_ROOM = 'chat.lastRoom';
 

@@ -1,12 +1,12 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useMe } from '../auth/meContext.ts';
-import { dateTimeLabel } from '../chat/timeline.ts';
 import { errorMessage } from '../lib/errors.ts';
+import { dateTimeLabel } from '../lib/timeLabels.ts';
 import { MarkdownPreview } from '../markdown/Markdown.tsx';
 import { RoomIcon } from '../rooms/RoomIcon.tsx';
-import { openRoom } from '../rooms/route.ts';
 import { useRooms } from '../rooms/useRooms.ts';
+import { openRoom } from '../route/roomRoute.ts';
 import { trpc } from '../trpc.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';

@@ -3,7 +3,7 @@ import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client
 import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { AuthContext, type AuthState } from '../auth/authContext.ts';
 import { ConnectionContext } from '../connection/connectionContext.ts';
-import { TimelinesContext } from '../timeline/timelinesContext.ts';
+import { TimelinesContext } from '../history/timelinesContext.ts';
 import { trpc } from '../trpc.ts';
 import type { Session } from './createSession.ts';
 import type { SessionStore } from './sessionStore.ts';

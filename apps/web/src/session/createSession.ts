@@ -2,9 +2,9 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { createWSClient, wsLink, type TRPCWebSocketClient } from '@trpc/client';
 import { watchConnectAttempts } from '../connection/connectWatchdog.ts';
 import { createConnectionStore, type ConnectionStore } from '../connection/connectionStore.ts';
+import { PAGE_SIZE } from '../history/roomTimeline.ts';
+import { Timelines } from '../history/timelines.ts';
 import { errorCode } from '../lib/errors.ts';
-import { PAGE_SIZE } from '../timeline/roomTimeline.ts';
-import { Timelines } from '../timeline/timelines.ts';
 import { trpc, trpcSocketUrl } from '../trpc.ts';
 import { persistCache, type CachePersistence } from './persistedCache.ts';
 

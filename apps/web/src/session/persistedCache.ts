@@ -1,7 +1,7 @@
 import { createSyncStoragePersister } from '@tanstack/query-sync-storage-persister';
 import { dehydrate, type QueryClient } from '@tanstack/react-query';
 import { removeOldestQuery, type PersistedClient, type PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
-import { timelineCache, type TimelineCache } from '../timeline/timelineCache.ts';
+import { timelineCache, type TimelineCache } from '../history/timelineCache.ts';
 
 const KEY = 'chat.cache';
 /** A week-old view is still worth showing while the server is away; an older one misleads more than it helps. */

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import { dateTimeLabel, fullDateLabel, timeAgo } from '../chat/timeline.ts';
 import { errorCode, errorMessage } from '../lib/errors.ts';
+import { dateTimeLabel, fullDateLabel, timeAgo } from '../lib/timeLabels.ts';
 import { trpc } from '../trpc.ts';
 import { FormError } from '../ui/FormError.tsx';
 import { FormStatus } from '../ui/FormStatus.tsx';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { useOpenSidebarDrawer } from '../rooms/sidebarDrawer.ts';
 import { MenuIcon } from '../ui/icons.tsx';
+import { useOpenSidebarDrawer } from '../ui/sidebarDrawer.ts';
 import { button, muted } from '../ui/styles.ts';
 import { PasswordForm } from './PasswordForm.tsx';
 import { ProfileForm } from './ProfileForm.tsx';

@@ -1,4 +1,5 @@
-import { changePasswordInput, type RouterInputs } from '@chat/api-types';
+import { changePasswordInput } from '@chat/api-types';
+import type { RouterInputs } from '@chat/api/router';
 import { fieldErrors } from '../lib/errors.ts';
 
 export interface PasswordFields {

@@ -1,4 +1,4 @@
-import type { RouterOutputs } from '@chat/api-types';
+import type { RouterOutputs } from '@chat/api/router';
 
 export type Session = RouterOutputs['auth']['sessions'][number];
 
