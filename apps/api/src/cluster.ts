@@ -10,7 +10,11 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const COUNT = 3;
-const main = join(dirname(fileURLToPath(import.meta.url)), 'main.ts');
+// Built (dist/cluster.js) it starts dist/main.js with plain node; from source, main.ts with tsx.
+const self = fileURLToPath(import.meta.url);
+const compiled = self.endsWith('.js');
+const main = join(dirname(self), compiled ? 'main.js' : 'main.ts');
+const nodeArgs = compiled ? ['--enable-source-maps'] : ['--import', 'tsx'];
 const basePort = Number(process.env.PORT ?? 3001);
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/chat';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -50,7 +54,7 @@ const children: ChildProcess[] = [];
 let stopping = false;
 for (let i = 0; i < COUNT; i++) {
   const port = basePort + i;
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, REDIS_URL: redisUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -63,6 +63,9 @@ test('every limit is read from the variable of its name, and a bad one is named'
   expect(limits).toMatchObject({ httpMaxBatch: 10, wsMaxSubscriptions: 20, wsMaxCallsInFlight: 5, uploadMinFreeDiskBytes: 0 });
   expect(() => loadConfig({ HTTP_MAX_BATCH: '0' })).toThrow(/^invalid HTTP_MAX_BATCH: /);
   expect(() => loadConfig({ IMAGE_MAX_PIXELS: '1e12' })).toThrow(/^invalid IMAGE_MAX_PIXELS: /);
+  // The default, and anything up to what libvips decodes, can be given explicitly too.
+  expect(loadConfig({ IMAGE_MAX_PIXELS: '40000000' }).limits.imageMaxPixels).toBe(40_000_000);
+  expect(loadConfig({ IMAGE_MAX_PIXELS: '268402689' }).limits.imageMaxPixels).toBe(268_402_689);
   // A reconnecting client sends all its subscriptions and open calls in one frame.
   expect(() => loadConfig({ WS_MAX_CALLS_PER_FRAME: '100' })).toThrow(/^invalid WS_MAX_CALLS_PER_FRAME: must be at least/);
 });

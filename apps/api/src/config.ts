@@ -34,8 +34,8 @@ export const limitsShape = {
   wsMaxSocketsPerUser: count(32),
   wsMaxUnsignedPerAddress: count(50),
   wsUnsignedTimeoutMs: millis(60_000),
-  // libvips refuses more than 0x3FFF × 0x3FFF pixels anyway.
-  imageMaxPixels: count(40_000_000).pipe(z.number().max(268_402_689)),
+  // Up to what libvips decodes at all (0x3FFF × 0x3FFF); not a `count`, whose bound is far lower.
+  imageMaxPixels: z.coerce.number().int().min(1).max(268_402_689).default(40_000_000),
   thumbnailConcurrency: count(2).pipe(z.number().max(64)),
   uploadMaxConcurrentPerUser: count(2),
   uploadQuotaBytes: bytes(1 * GiB),

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { PROTOCOL_HEADER } from '@chat/api-types';
 import type { WebSocket } from 'ws';
 import type { App } from './app.ts';
 import type { Revocable } from './live/live-sessions.ts';
@@ -14,12 +15,21 @@ export interface Context {
   presence: SocketPresence | null;
   /** Of the HTTP request, or of the WebSocket's upgrade request (a browser can set no headers on the socket). */
   userAgent: string;
+  /** The contract version the client says it speaks, as sent; null when it says none (procedures/protocol.ts). */
+  protocol: string | null;
 }
 
 interface ContextSource {
   req: IncomingMessage;
   res: unknown;
   info: { connectionParams: Record<string, string | undefined> | null };
+}
+
+function protocolOf({ req, info }: ContextSource): string | null {
+  const fromParams = info.connectionParams?.protocol;
+  if (typeof fromParams === 'string') return fromParams;
+  const header = req.headers[PROTOCOL_HEADER];
+  return typeof header === 'string' ? header : null;
 }
 
 function tokenOf({ req, info }: ContextSource): string | null {
@@ -33,7 +43,8 @@ const isWebSocket = (res: unknown): res is WebSocket =>
 
 /**
  * Never throws: a throwing context closes the socket, and clients then reconnect in
- * a storm (trpc#4774). A bad or missing token just means an anonymous context.
+ * a storm (trpc#4774). A bad or missing token just means an anonymous context; a protocol
+ * this server does not speak is refused call by call (procedures/protocol.ts).
  */
 export function contextFactory(app: App) {
   return async (source: ContextSource): Promise<Context> => {
@@ -41,7 +52,7 @@ export function contextFactory(app: App) {
     const ip = app.clients.of(source.req);
     const session = await lookupSession(app, tokenOf(source));
     const presence = socket && session ? new SocketPresence(app, session.sessionId, session.user.id) : null;
-    return { app, session, ip, presence, userAgent: source.req.headers['user-agent'] ?? '' };
+    return { app, session, ip, presence, userAgent: source.req.headers['user-agent'] ?? '', protocol: protocolOf(source) };
   };
 }
 

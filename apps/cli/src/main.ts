@@ -8,7 +8,7 @@ import { tailCommand } from './commands/tail.ts';
 import { CLI_VERSION, DEFAULT_URL, resolveUrl } from './session.ts';
 
 /** Exit codes scripts can rely on. */
-const EXIT = { BAD_REQUEST: 2, UNAUTHORIZED: 3, FORBIDDEN: 4, NOT_FOUND: 4, CONFLICT: 5, NETWORK: 6 } as const;
+const EXIT = { BAD_REQUEST: 2, UNAUTHORIZED: 3, FORBIDDEN: 4, NOT_FOUND: 4, CONFLICT: 5, NETWORK: 6, SERVICE_UNAVAILABLE: 6 } as const;
 
 const program = new Command('chat')
   .description('Talk to a chat server from the terminal.')

@@ -1,5 +1,6 @@
 import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink, type TRPCLink } from '@trpc/client';
 import type { User } from '@chat/api-types';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@chat/api-types/protocol';
 import type { AppRouter, RouterInputs } from '@chat/api/router';
 import type { Api } from './api.ts';
 import { toChatError } from './errors.ts';
@@ -51,7 +52,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const connect = () =>
     createWSClient({
       url: wsUrl,
-      connectionParams: () => (token ? { token } : null),
+      connectionParams: () => ({ protocol: String(PROTOCOL_VERSION), ...(token ? { token } : {}) }),
       WebSocket: options.WebSocket,
       retryDelayMs: options.retryDelayMs ?? defaultRetryDelay,
       // Opens on the first call and closes when idle, so short scripts cost one socket briefly.
@@ -64,6 +65,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const overHttp = httpBatchLink<AppRouter>({
     url: `${base}/trpc`,
     headers: () => ({
+      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
       ...(options.userAgent ? { 'user-agent': options.userAgent } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     }),

@@ -8,6 +8,10 @@ export type ChatErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
+  /** The server no longer speaks (or does not yet speak) this SDK's protocol version: update one of them. */
+  | 'PRECONDITION_FAILED'
+  /** A service behind the server (its database) is down for a moment. */
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK';
 
@@ -26,7 +30,7 @@ export class ChatError extends Error {
 
   /** Worth trying again with the same input (sends are idempotent by clientMsgId). */
   get retriable(): boolean {
-    return this.code === 'NETWORK' || this.code === 'TOO_MANY_REQUESTS' || this.code === 'INTERNAL_SERVER_ERROR';
+    return ['NETWORK', 'TOO_MANY_REQUESTS', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR'].includes(this.code);
   }
 }
 
@@ -37,6 +41,8 @@ const KNOWN = new Set<ChatErrorCode>([
   'NOT_FOUND',
   'CONFLICT',
   'TOO_MANY_REQUESTS',
+  'PRECONDITION_FAILED',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ]);
 

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { aliveAt } from '../auth/session-lifetime.ts';
 import type { Context } from '../context.ts';
 import { describeValidation, toTRPCError } from '../errors.ts';
+import { protocolRefusal } from './protocol.ts';
 import type { SessionInfo } from '../storage/store.ts';
 
 const t = initTRPC.context<Context>().create({
@@ -16,6 +17,9 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 
 const observed = t.middleware(async ({ ctx, path, type, next }) => {
+  // Here rather than in the context, which must never throw (context.ts).
+  const refusal = protocolRefusal(ctx.protocol);
+  if (refusal) throw refusal;
   const stop = ctx.app.metrics.procedureDuration.startTimer({ path, type });
   const result = await next();
   stop({ ok: String(result.ok) });

@@ -1,4 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { PROTOCOL_VERSION } from '@chat/api-types';
 import { createWSClient, wsLink, type TRPCWebSocketClient } from '@trpc/client';
 import { watchConnectAttempts } from '../connection/connectWatchdog.ts';
 import { createConnectionStore, type ConnectionStore } from '../connection/connectionStore.ts';
@@ -57,7 +58,8 @@ export function createSession(token: string | null, onUnauthorized: () => void):
   }, lazy);
   const wsClient: TRPCWebSocketClient = createWSClient({
     url: trpcSocketUrl,
-    connectionParams: () => (token === null ? null : { token }),
+    // The protocol lets a server this tab outlived (an offline copy kept by the service worker) say so.
+    connectionParams: () => ({ protocol: String(PROTOCOL_VERSION), ...(token === null ? {} : { token }) }),
     lazy: { enabled: lazy, closeMs: 5_000 },
     // Detects sockets that died silently (sleeping laptop, dropped Wi-Fi) so reconnect starts.
     keepAlive: { enabled: true, intervalMs: 15_000, pongTimeoutMs: 5_000 },

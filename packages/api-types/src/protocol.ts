@@ -1,0 +1,10 @@
+/**
+ * The version of this contract. A client sends the one it was built for (`connectionParams.protocol`
+ * on the WebSocket, the `X-Chat-Protocol` header over HTTP); a server that no longer speaks it, or
+ * does not speak it yet, answers every call with PRECONDITION_FAILED saying which versions it
+ * speaks, so the client can tell its user to update instead of failing in stranger ways. A client
+ * that sends none is taken to speak the server's own version, as every client before this did.
+ */
+export const PROTOCOL_VERSION = 1;
+
+export const PROTOCOL_HEADER = 'x-chat-protocol';
