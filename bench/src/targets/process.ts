@@ -11,9 +11,13 @@ export interface TargetProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `node <flags> --import tsx <script>` and resolves once `GET url` answers 200. */
+/**
+ * Starts `node <flags> <script>` (a TypeScript script through tsx: another checkout's server in
+ * the web bench) and resolves once `GET url` answers 200.
+ */
 export async function launch(script: string, opts: { cwd: string; env: NodeJS.ProcessEnv; nodeFlags: string[]; healthUrl: string }): Promise<TargetProcess> {
-  const child = spawn(process.execPath, [...opts.nodeFlags, '--import', 'tsx', script], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...opts.nodeFlags, ...loader, script], {
     cwd: opts.cwd,
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'ignore', 'pipe'],
