@@ -58,11 +58,11 @@ afterAll(async () => {
 describe.sequential('outside the repository', () => {
   test('npm pack: small tarballs with built JavaScript, types and README, no sources', async () => {
     mkdirSync(tarballs);
-    for (const [name, script] of [
-      ['client', 'packages/client/build/pack.mjs'],
-      ['cli', 'apps/cli/build/pack.mjs'],
+    for (const [name, workspace] of [
+      ['client', 'packages/client'],
+      ['cli', 'apps/cli'],
     ] as const) {
-      const result = await node([join(repo, script), tarballs]);
+      const result = await node([join(repo, 'tools/pack-workspace.mjs'), join(repo, workspace), tarballs]);
       expect(result.code, result.err).toBe(0);
       say(result.out.trim().split('\n').at(-1) ?? '');
       const file = readdirSync(tarballs).find((f) => f.startsWith(`chat-${name}-`));
