@@ -4,15 +4,17 @@ import { toMarkdown } from './src/report/markdown.ts';
 import { runSuite } from './src/suite.ts';
 
 // The harness itself, for a few seconds with tiny numbers: no timing assertions, only that every
-// message reached every subscriber exactly once on our server and on the bare ws baseline.
+// message reached every subscriber exactly once on our server (on SQLite, and on PostgreSQL +
+// Redis) and on the bare ws baseline.
 describe('bench harness (smoke)', () => {
-  it('runs against our server and bare ws with nothing lost or duplicated, in two rounds', async () => {
-    const results = await runSuite(SMOKE, { targets: ['ws', 'ours'], quiet: true, repeat: 2 });
-    expect(results.rounds?.ws).toHaveLength(2);
-    expect(results.rounds?.ours).toHaveLength(2);
-    for (const name of ['ws', 'ours'] as const) {
+  it('runs against our server on both stores and bare ws with nothing lost or duplicated, in two rounds', async () => {
+    const names = ['ws', 'ours', 'ours-pg'] as const;
+    const results = await runSuite(SMOKE, { targets: names, quiet: true, repeat: 2 });
+    for (const name of names) {
+      expect(results.rounds?.[name], name).toHaveLength(2);
       const t = results.targets[name];
       expect(t, name).toBeDefined();
+      expect(t?.restRss, name).toBeGreaterThan(0);
       for (const run of [t?.bigRoom, t?.manyRooms]) {
         expect(run?.sent, name).toBeGreaterThan(0);
         expect(run?.delivered, name).toBe(run?.expected);
@@ -27,5 +29,7 @@ describe('bench harness (smoke)', () => {
     expect(markdown).toContain('| big room: p99 latency (ms) |');
     expect(markdown).toContain('CPU µs each further member costs (fitted)');
     expect(markdown).toContain('2 rounds, the targets in alternating order');
+    expect(markdown).toContain('| at rest, 0.2 s after start, no client: RSS (MiB) |');
+    expect(markdown).toContain('our server (tRPC + PostgreSQL + Redis)');
   });
 });

@@ -1,15 +1,15 @@
 // `npm run build -w @chat/api`: the server as plain JavaScript in dist/, run with `node`.
 //
-// One esbuild bundle per entry point, every file at dist/'s top level (dist/main.js,
-// dist/backup.js, dist/cluster.js). Our own code and the workspace packages it imports
+// The entry points (dist/main.js, dist/backup.js, dist/cluster.js) and the chunks they import,
+// every file at dist/'s top level. Our own code and the workspace packages it imports
 // (@chat/db, @chat/api-types: their `exports` are .ts sources) are inlined; every npm package
 // stays external and is loaded from node_modules as under tsx, so native modules
 // (better-sqlite3, sharp, @node-rs/argon2) and optional ones (pg-native) are never bundled,
 // and drizzle-orm, pg, … stay one shared copy.
 import { build } from 'esbuild';
-import { realpathSync } from 'node:fs';
+import { readdirSync, realpathSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -67,7 +67,7 @@ const sourceUrls = {
   },
 };
 
-await build({
+const { metafile } = await build({
   entryPoints: {
     main: join(src, 'main.ts'),
     backup: join(src, 'backup/main.ts'),
@@ -77,6 +77,15 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
+  // A module imported with import() becomes a chunk of its own, loaded only when it is called
+  // for: a static import of an npm package, wherever it is, would otherwise load with main.js
+  // (backends.ts: pg and ioredis only for DATABASE_URL and REDIS_URL). Code the entry points
+  // share goes into chunks too. All sit beside main.js, so `import.meta.url` (see sourceUrls)
+  // means the same directory in each.
+  splitting: true,
+  // Paths in the output's comments and metafile are relative to apps/api, whoever builds.
+  absWorkingDir: here,
+  metafile: true,
   target: 'node20.19',
   sourcemap: true,
   // Stack traces name the .ts file and line (node --enable-source-maps); the sources
@@ -86,3 +95,11 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+
+// Chunk names carry a hash of their content: without this, every change would leave the old ones
+// in dist/ (and in turbo's cache of it). A running server has imported every chunk it needs by
+// the time it listens, so a rebuild under it takes nothing away from it.
+const outputs = new Set(Object.keys(metafile.outputs).map((file) => resolve(here, file)));
+for (const file of readdirSync(outdir)) {
+  if (!outputs.has(join(outdir, file))) rmSync(join(outdir, file), { recursive: true, force: true });
+}

@@ -13,6 +13,8 @@ export interface BenchConfig {
   fixed: { phase: RunPhase; bigRoom: Shape & { deliveriesPerSec: number }; manyRooms: Shape & { deliveriesPerSec: number } };
   ladder: { phase: RunPhase; shape: Shape; start: number; factor: number; maxSteps: number; p99LimitMs: number } | null;
   idle: { counts: number[]; rooms: number; settleMs: number } | null;
+  /** A freshly started target's RSS is read this long after its health check answered, before any client. */
+  restAfterMs: number;
   storm: { clients: number; backlog: number; live: number } | null;
   history: { messages: number; pages: number } | null;
   /** One room at `messagesPerSec` with each number of `members`: CPU per message and per delivery. */
@@ -34,6 +36,7 @@ export const QUICK: BenchConfig = {
   },
   ladder: { phase: { durationMs: 2_000, warmupMs: 300, drainMs: 2_000 }, shape: bigRoom, start: 5_000, factor: 1.5, maxSteps: 11, p99LimitMs: 100 },
   idle: { counts: [500, 1_000], rooms: 10, settleMs: 1_500 },
+  restAfterMs: 5_000,
   storm: { clients: 1_000, backlog: 50, live: 20 },
   history: { messages: 100_000, pages: 500 },
   // Full mode only: three more loads per target would take quick mode past three minutes.
@@ -64,6 +67,7 @@ export const SMOKE: BenchConfig = {
   },
   ladder: null,
   idle: null,
+  restAfterMs: 200,
   storm: null,
   history: null,
   costModel: { messagesPerSec: 50, members: [2, 4], phase: { durationMs: 500, warmupMs: 100, drainMs: 5_000 } },

@@ -12,6 +12,8 @@ import type { StormResult } from './workloads/storm.ts';
 // What a run of the suite found: written to results.json, read back by the reports.
 
 export interface TargetResults {
+  /** RSS in bytes of the freshly started process, `config.restAfterMs` after its health check, before any client. */
+  restRss: number;
   bigRoom: LoadResult;
   manyRooms: LoadResult;
   ladder: LadderResult | null;

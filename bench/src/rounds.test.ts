@@ -7,11 +7,12 @@ const load = (p99: number, cpu: number, lost = 0): LoadResult =>
   ({ latency: { p50: 1, p99, p999: p99 * 2, max: p99 * 3 }, cpuUsPerDelivery: cpu, lost, duplicates: 0, sendErrors: 0 }) as unknown as LoadResult;
 
 const round = (p99: number, cpu: number, ceiling: number, lost = 0): TargetResults => ({
+  restRss: cpu * 1_000_000,
   bigRoom: load(p99, cpu, lost),
   manyRooms: load(p99 + 1, cpu * 2),
   ladder: { steps: [load(p99, cpu)], ceiling, limitReached: true },
   costModel: null,
-  idle: [{ connections: 500, rssPerConnection: cpu * 100, heapPerConnection: cpu * 10 }],
+  idle: [{ connections: 500, rssPerConnection: cpu * 100, heapPerConnection: cpu * 10, cpuUsPerConnect: cpu * 20 }],
 });
 
 describe('bench rounds', () => {
@@ -30,6 +31,8 @@ describe('bench rounds', () => {
     expect(merged.manyRooms.cpuUsPerDelivery).toBe(16);
     expect(merged.bigRoom.lost).toBe(2);
     expect(merged.idle?.[0]?.heapPerConnection).toBe(80);
+    expect(merged.idle?.[0]?.cpuUsPerConnect).toBe(160);
+    expect(merged.restRss).toBe(8_000_000);
     expect(merged.ladder?.ceiling).toBe(200);
     expect(merged.ladder?.steps[0]?.latency.p99).toBe(4);
   });

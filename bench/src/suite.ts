@@ -9,8 +9,9 @@ import { costModel, type CostModel } from './workloads/cost-model.ts';
 import { fixedLoad } from './workloads/fixed-load.ts';
 import { groupCommit } from './workloads/group-commit.ts';
 import { historyPaging } from './workloads/history.ts';
-import { idleMemory } from './workloads/idle.ts';
+import { idleConnections } from './workloads/idle.ts';
 import { rateLadder, type LadderResult } from './workloads/ladder.ts';
+import { restingRss } from './workloads/rest.ts';
 import { reconnectStorm } from './workloads/storm.ts';
 import type { BenchResults, TargetResults } from './results.ts';
 
@@ -18,11 +19,13 @@ const log = (line: string, quiet: boolean) => {
   if (!quiet) console.error(`[bench] ${line}`);
 };
 
-/** Load workloads on one fresh target process, then idle memory on another. */
+/** Memory at rest and the load workloads on one fresh target process, then idle connections on another. */
 async function benchTarget(name: TargetName, cfg: BenchConfig, say: (line: string) => void): Promise<TargetResults> {
   const target = await startTarget(name);
-  let bigRoom: LoadResult, manyRooms: LoadResult, ladder: LadderResult | null, costs: CostModel | null;
+  let restRss: number, bigRoom: LoadResult, manyRooms: LoadResult, ladder: LadderResult | null, costs: CostModel | null;
   try {
+    say('at rest after start');
+    restRss = await restingRss(target, cfg.restAfterMs);
     const driver = await driverFor(target, cfg.users);
     say('big room');
     bigRoom = await fixedLoad(target, driver, 'big', cfg.fixed.bigRoom, cfg.fixed.phase);
@@ -39,8 +42,8 @@ async function benchTarget(name: TargetName, cfg: BenchConfig, say: (line: strin
     await target.stop();
   }
   say('idle connections');
-  const idle = cfg.idle ? await idleMemory(name, cfg.idle, cfg.users) : null;
-  return { bigRoom, manyRooms, ladder, costModel: costs, idle };
+  const idle = cfg.idle ? await idleConnections(name, cfg.idle, cfg.users) : null;
+  return { restRss, bigRoom, manyRooms, ladder, costModel: costs, idle };
 }
 
 export async function runSuite(

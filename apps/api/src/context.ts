@@ -11,8 +11,8 @@ export interface Context {
   session: SessionInfo | null;
   /** The client's address (the one trusted proxies name), for per-address limits and logs. */
   ip: string;
-  /** A signed-in WebSocket's presence, ended when the socket closes (null over HTTP). */
-  presence: SocketPresence | null;
+  /** A signed-in WebSocket's hold on its session, ended when the socket closes (null over HTTP). */
+  socketSession: SocketSession | null;
   /** Of the HTTP request, or of the WebSocket's upgrade request (a browser can set no headers on the socket). */
   userAgent: string;
   /** The contract version the client says it speaks, as sent; null when it says none (procedures/protocol.ts). */
@@ -51,31 +51,46 @@ export function contextFactory(app: App) {
     const socket = isWebSocket(source.res) ? source.res : null;
     const ip = app.clients.of(source.req);
     const session = await lookupSession(app, tokenOf(source));
-    const presence = socket && session ? new SocketPresence(app, session.sessionId, session.user.id) : null;
-    return { app, session, ip, presence, userAgent: source.req.headers['user-agent'] ?? '', protocol: protocolOf(source) };
+    const socketSession = socket && session ? new SocketSession(app, session) : null;
+    return { app, session, ip, socketSession, userAgent: source.req.headers['user-agent'] ?? '', protocol: protocolOf(source) };
   };
 }
 
-/** Counts a signed-in socket as its user being online, until it closes or the session ends. */
-export class SocketPresence implements Revocable {
+/**
+ * Whether the context's session may still act. Over HTTP it was looked up for this very
+ * request. A socket looked it up once, when it opened, and holds it until the session is
+ * revoked — a logout or a password change on any server process reaches the socket at once
+ * (live-sessions.ts), and sessions with a socket open are never idle (session-renewal.ts) —
+ * or reaches its absolute end: no database read per call.
+ */
+export const sessionHolds = (ctx: Pick<Context, 'session' | 'socketSession'>, now = Date.now()): boolean =>
+  ctx.session !== null && (ctx.socketSession?.holds(now) ?? true);
+
+/** A signed-in socket: its user counts as online, and its session holds, until it closes or the session ends. */
+export class SocketSession implements Revocable {
   private release: (() => void) | null;
+  private revoked = false;
 
   constructor(
     private readonly app: App,
-    private readonly sessionId: string,
-    userId: string,
+    private readonly session: SessionInfo,
   ) {
-    this.release = app.presence.connect(userId);
-    app.liveSessions.attach(sessionId, this);
+    this.release = app.presence.connect(session.user.id);
+    app.liveSessions.attach(session.sessionId, this);
+  }
+
+  holds(now: number): boolean {
+    return !this.revoked && now < this.session.expiresAt;
   }
 
   sessionRevoked(): void {
+    this.revoked = true;
     this.end();
   }
 
   end(): void {
     this.release?.();
     this.release = null;
-    this.app.liveSessions.detach(this.sessionId, this);
+    this.app.liveSessions.detach(this.session.sessionId, this);
   }
 }

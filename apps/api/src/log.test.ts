@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { openPostgres } from '@chat/db';
+import { openPostgres } from '@chat/db/postgres';
 import { TRPCError } from '@trpc/server';
 import { DrizzleQueryError, sql } from 'drizzle-orm';
 import { expect, test } from 'vitest';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { connectHttp, eventually, roomByName, signUp } from './harness.ts';
-import { codeOf, expectCode, type Member, serverForFile, uniqueName } from './helpers.ts';
+import { codeOf, expectCode, type Member, serverForFile, uniqueName, watchRoom } from './helpers.ts';
 
 const { server, pool, users: { alice, bob, carol } } = await serverForFile(['alice', 'bob', 'carol']);
 
@@ -91,6 +91,25 @@ describe('room.join / room.leave', () => {
     members = await alice.client.room.members.query({ roomId: room.id });
     expect(members.map((m) => m.user.id)).toEqual([alice.user.id]);
     await expectCode(bob.client.message.send.mutate({ roomId: room.id, body: 'x', clientMsgId: uniqueName('c') }), 'FORBIDDEN');
+  });
+
+  test('in a room followed live, where membership is not read again per send, leaving refuses the next send at once', async () => {
+    const room = await alice.client.room.create.mutate({ name: uniqueName('Followed') });
+    await bob.client.room.join.mutate({ roomId: room.id });
+    const watch = watchRoom(alice.client, room.id);
+    await watch.started;
+    const bobElsewhere = pool.connect(server, bob.token).client;
+    const send = (client: typeof bobElsewhere, body: string) => client.message.send.mutate({ roomId: room.id, body, clientMsgId: uniqueName('c') });
+    await send(bob.client, 'known as a member now');
+    await send(bobElsewhere, 'and on another socket');
+    await bob.client.room.leave.mutate({ roomId: room.id });
+    await expectCode(send(bob.client, 'after leaving'), 'FORBIDDEN');
+    await expectCode(send(bobElsewhere, 'after leaving, elsewhere'), 'FORBIDDEN');
+    // Joining again is seen at once too.
+    await bob.client.room.join.mutate({ roomId: room.id });
+    await send(bobElsewhere, 'back');
+    expect(watch.events.map((e) => e.message.body)).toEqual(['known as a member now', 'and on another socket', 'back']);
+    watch.stop();
   });
 
   test('a missing room is NOT_FOUND', async () => {

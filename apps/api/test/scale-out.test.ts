@@ -67,6 +67,21 @@ describe('two servers, one PostgreSQL and one Redis', () => {
     expect(await outsider.client.message.search.query({ query: 'hello from' })).toEqual([]);
   });
 
+  test('leaving on one server refuses sends on the other, where the room is followed live and membership was known', async () => {
+    const alice = pool.add(await signUp(a, 'l_alice'));
+    const bob = await userOn(a, b, 'l_bob');
+    const room = await alice.client.room.create.mutate({ name: uniqueName('Leaving'), kind: 'private' });
+    await alice.client.room.invite.mutate({ roomId: room.id, userId: bob.user.id });
+    const watch = watchRoom(alice.client, room.id);
+    await watch.started;
+    await send(bob, room.id, 'a member, as server A now knows');
+    await bob.there.room.leave.mutate({ roomId: room.id });
+    // A learns of it over Redis, a moment after B's answer.
+    await eventually(async () => void (await expectCode(send(bob, room.id, 'after leaving on B'), 'FORBIDDEN')));
+    expect(watch.events[0]?.message.body).toBe('a member, as server A now knows');
+    watch.stop();
+  });
+
   test('a resuming subscriber on one server gets exactly what writers on both servers sent', async () => {
     const alice = await userOn(a, b, 'w_alice');
     const bob = await userOn(b, a, 'w_bob');

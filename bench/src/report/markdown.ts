@@ -5,11 +5,19 @@ import { checkTargets } from './targets.ts';
 
 type Pick = (t: TargetResults) => number | null | undefined;
 
-const COLUMNS: TargetName[] = ['ws', 'socketio', 'ours'];
+const FIXED_COLUMNS: TargetName[] = ['ws', 'socketio', 'ours'];
+
+/** The baselines and our server, then any other target that ran (another backend of ours). */
+const columns = (r: BenchResults): TargetName[] => [
+  ...FIXED_COLUMNS,
+  ...(Object.keys(r.targets) as TargetName[]).filter((name) => !FIXED_COLUMNS.includes(name)),
+];
+
+const MIB = 2 ** 20;
 
 function row(r: BenchResults, label: string, pick: Pick, prefix: (t: TargetResults) => string = () => ''): string {
   const base = r.targets.ws ? pick(r.targets.ws) : null;
-  const cells = COLUMNS.map((name) => {
+  const cells = columns(r).map((name) => {
     const t = r.targets[name];
     return t ? prefix(t) + withRatio(pick(t), base) : '–';
   });
@@ -44,6 +52,7 @@ export function toMarkdown(r: BenchResults): string {
   const m = r.machine;
   const f = r.config.fixed;
   const idleCounts = r.config.idle?.counts ?? [];
+  const idleFrom = (i: number) => (i === 0 ? '1' : fmt(idleCounts[i - 1]));
   const lines = [
     `# Fan-out benchmark (${r.mode} mode)`,
     '',
@@ -60,8 +69,8 @@ export function toMarkdown(r: BenchResults): string {
           '',
         ]
       : []),
-    `| figure (× = ratio to bare ws) | ${COLUMNS.map((n) => TARGET_LABEL[n]).join(' | ')} |`,
-    `| --- | ${COLUMNS.map(() => '---').join(' | ')} |`,
+    `| figure (× = ratio to bare ws) | ${columns(r).map((n) => TARGET_LABEL[n]).join(' | ')} |`,
+    `| --- | ${columns(r).map(() => '---').join(' | ')} |`,
     ...loadRows(r, 'bigRoom', 'big room'),
     ...loadRows(r, 'manyRooms', 'many rooms'),
     row(
@@ -71,10 +80,14 @@ export function toMarkdown(r: BenchResults): string {
       (t) => (t.ladder && !t.ladder.limitReached ? '≥ ' : ''),
     ),
     ...costRows(r),
-    ...idleCounts.flatMap((_, i) => [
-      row(r, `idle: RSS per connection from ${i === 0 ? '1' : fmt(idleCounts[i - 1])} to ${fmt(idleCounts[i])} (bytes)`, (t) => t.idle?.[i]?.rssPerConnection),
-      row(r, `idle: V8 heap per connection at ${fmt(idleCounts[i])} (bytes)`, (t) => t.idle?.[i]?.heapPerConnection),
+    ...idleCounts.flatMap((count, i) => [
+      row(r, `idle: RSS per connection from ${idleFrom(i)} to ${fmt(count)} (bytes)`, (t) => t.idle?.[i]?.rssPerConnection),
+      row(r, `idle: V8 heap per connection at ${fmt(count)} (bytes)`, (t) => t.idle?.[i]?.heapPerConnection),
     ]),
+    ...idleCounts.map((count, i) =>
+      row(r, `connect + subscribe: server CPU µs per client from ${idleFrom(i)} to ${fmt(count)}`, (t) => t.idle?.[i]?.cpuUsPerConnect),
+    ),
+    row(r, `at rest, ${r.config.restAfterMs / 1000} s after start, no client: RSS (MiB)`, (t) => t.restRss / MIB),
     '',
   ];
   if (r.storm) {
@@ -103,7 +116,7 @@ export function toMarkdown(r: BenchResults): string {
       '',
     );
   }
-  lines.push('## Targets (issue 6)', '', '| target | measured | met |', '| --- | --- | --- |');
+  lines.push('## Targets (issue 19)', '', '| target | measured | met |', '| --- | --- | --- |');
   for (const c of checkTargets(r)) lines.push(`| ${c.goal} | ${c.measured} | ${c.met === null ? 'not measured' : c.met ? 'yes' : '**no**'} |`);
   lines.push('', '![p99 latency against offered load](latest-latency.svg)', '');
   return lines.join('\n');

@@ -5,7 +5,8 @@ import { freePort } from '../util/free-port.ts';
 import { buildTargets } from './compiled.ts';
 import { BARE_WS_MAIN, OUR_MAIN, REPO_ROOT, SOCKETIO_MAIN } from './paths.ts';
 import { launch, type TargetProcess } from './process.ts';
-import type { LaunchOptions, TargetName } from './target.ts';
+import { freshSharedServices } from './shared-services.ts';
+import { isOurs, type LaunchOptions, type TargetName } from './target.ts';
 
 export interface RunningTarget extends TargetProcess {
   name: TargetName;
@@ -25,16 +26,25 @@ export async function startTarget(name: TargetName, opts: LaunchOptions = {}): P
   if (opts.inspect) nodeFlags.push('--inspect=127.0.0.1:0');
   if (opts.cpuProfDir) nodeFlags.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`);
   const httpBase = `http://127.0.0.1:${port}`;
-  const dataDir = name === 'ours' ? (opts.dataDir ?? freshDataDir()) : null;
-  const env: NodeJS.ProcessEnv =
-    name === 'ours'
-      ? // A load test's few accounts each hold many of its connections (user-pool.ts).
-        { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir ?? '', RATE_LIMIT: 'off', LOG_LEVEL: 'warn', WS_MAX_SOCKETS_PER_USER: '1000000' }
-      : { PORT: String(port) };
+  const healthUrl = `${httpBase}/healthz`;
+  const running = (proc: TargetProcess, dataDir: string | null): RunningTarget => ({ ...proc, name, port, dataDir, httpBase, wsBase: `ws://127.0.0.1:${port}` });
   await buildTargets();
+  if (!isOurs(name)) {
+    const script = name === 'ws' ? BARE_WS_MAIN : SOCKETIO_MAIN;
+    return running(await launch(script, { cwd: REPO_ROOT, env: { PORT: String(port) }, nodeFlags, healthUrl }), null);
+  }
   // Source maps as `npm start` has them (about 1% of start-up, nothing per message).
-  if (name === 'ours') nodeFlags.push('--enable-source-maps');
-  const script = name === 'ours' ? OUR_MAIN : name === 'ws' ? BARE_WS_MAIN : SOCKETIO_MAIN;
-  const proc = await launch(script, { cwd: REPO_ROOT, env, nodeFlags, healthUrl: `${httpBase}/healthz` });
-  return { ...proc, name, port, dataDir, httpBase, wsBase: `ws://127.0.0.1:${port}` };
+  nodeFlags.push('--enable-source-maps');
+  // A load test's few accounts each hold many of its connections (user-pool.ts).
+  const env: NodeJS.ProcessEnv = { PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT: 'off', LOG_LEVEL: 'warn', WS_MAX_SOCKETS_PER_USER: '1000000' };
+  const dataDir = opts.dataDir ?? freshDataDir();
+  // On PostgreSQL the data directory holds uploads only; the database and the Redis keys are this process's own.
+  const services = name === 'ours-pg' ? await freshSharedServices() : null;
+  try {
+    const proc = await launch(OUR_MAIN, { cwd: REPO_ROOT, env: { ...env, DATA_DIR: dataDir, ...services?.env }, nodeFlags, healthUrl });
+    return running(services ? { ...proc, stop: () => proc.stop().finally(() => services.drop()) } : proc, dataDir);
+  } catch (err) {
+    await services?.drop();
+    throw err;
+  }
 }

@@ -1,12 +1,16 @@
-export type TargetName = 'ours' | 'ws' | 'socketio';
+export type TargetName = 'ours' | 'ours-pg' | 'ws' | 'socketio';
 
-export const TARGETS: readonly TargetName[] = ['ws', 'socketio', 'ours'];
+export const TARGETS: readonly TargetName[] = ['ws', 'socketio', 'ours', 'ours-pg'];
 
 export const TARGET_LABEL: Record<TargetName, string> = {
   ours: 'our server (tRPC + SQLite)',
+  'ours-pg': 'our server (tRPC + PostgreSQL + Redis)',
   ws: 'bare ws',
   socketio: 'Socket.IO 4',
 };
+
+/** Our server, whichever storage it runs on: the same program, the same client. */
+export const isOurs = (name: TargetName): boolean => name === 'ours' || name === 'ours-pg';
 
 export interface LaunchOptions {
   /** Forces GC and reads the heap through the inspector (idle-memory runs). */

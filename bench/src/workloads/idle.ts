@@ -1,32 +1,65 @@
 import { driverFor } from '../clients/drivers.ts';
 import type { Subscription } from '../clients/driver.ts';
+import { OursDriver } from '../clients/ours-driver.ts';
 import type { BenchConfig } from '../config.ts';
 import { Inspector } from '../proc/inspector.ts';
-import { rssBytes } from '../proc/proc-stats.ts';
+import { cpuMicros, rssBytes } from '../proc/proc-stats.ts';
 import { startTarget } from '../targets/start.ts';
 import type { TargetName } from '../targets/target.ts';
-import { inBatches, sleep } from '../util/time.ts';
+import { inBatches, now, sleep } from '../util/time.ts';
 
 export interface IdlePoint {
   connections: number;
   /** RSS growth per connection since the previous point (the first: since one connection). */
   rssPerConnection: number;
   heapPerConnection: number;
+  /** Server CPU (user + system) per connection opened and subscribed since the previous point, in µs. */
+  cpuUsPerConnect: number;
+}
+
+/** The connect window ends once the target has used no CPU for this long… */
+const QUIET_MS = 100;
+/** … or this long after the last subscription was confirmed, should it never go quiet. */
+const QUIET_WAIT_MAX_MS = 5_000;
+
+/**
+ * The target's CPU time once it has used none for QUIET_MS. Our server confirms a subscription
+ * (`started`) before it listens to the room and reads where the room stands: that work of the
+ * last subscribers goes on after their confirmation and belongs in the window; the quiet adds nothing.
+ */
+async function cpuOnceQuiet(pid: number): Promise<number> {
+  const deadline = now() + QUIET_WAIT_MAX_MS;
+  let cpu = cpuMicros(pid);
+  let since = now();
+  while (now() - since < QUIET_MS && now() < deadline) {
+    await sleep(10);
+    const later = cpuMicros(pid);
+    if (later !== cpu) [cpu, since] = [later, now()];
+  }
+  return cpu;
 }
 
 /**
- * Memory per idle subscribed connection, on a fresh target started with the inspector so a
- * full GC can be forced from outside before each reading: V8 heap (after N − before) / N, and
- * RSS growth per connection from one count to the next. RSS since the start would be skewed by
- * memory the allocator kept from start-up (password hashing for the accounts) and hands out again.
+ * Idle subscribed connections on a fresh target started with the inspector, so a full GC can be
+ * forced from outside before each reading. Memory: V8 heap (after N − before) / N, and RSS growth
+ * per connection from one count to the next (RSS since the start would be skewed by memory the
+ * allocator kept from start-up, password hashing for the accounts, and hands out again). CPU: the
+ * server's, from the first connect to the last subscription, per connection.
  */
-export async function idleMemory(name: TargetName, cfg: NonNullable<BenchConfig['idle']>, users: number): Promise<IdlePoint[]> {
+export async function idleConnections(name: TargetName, cfg: NonNullable<BenchConfig['idle']>, users: number): Promise<IdlePoint[]> {
   const target = await startTarget(name, { inspect: true });
   const inspector = await Inspector.open(await target.inspectorUrl);
   const subs: Subscription[] = [];
   try {
     const driver = await driverFor(target, users);
     const rooms = await driver.createRooms('idle', cfg.rooms);
+    const room = (conn: number) => rooms[conn % rooms.length] as string;
+    // Our accounts become members of a room once (room.join, a database write), not once per
+    // connection: done before anything is measured, so the connect windows hold connections only.
+    if (driver instanceof OursDriver) {
+      const conns = Array.from({ length: Math.max(...cfg.counts) + 1 }, (_, conn) => conn);
+      await inBatches(conns, 4, (conn) => driver.pool.join(driver.pool.user(conn), room(conn)));
+    }
     const measure = async () => {
       await sleep(cfg.settleMs);
       const heap = await inspector.collectGarbage();
@@ -34,16 +67,23 @@ export async function idleMemory(name: TargetName, cfg: NonNullable<BenchConfig[
       return { rss: rssBytes(target.pid), heap };
     };
     // One connection through the whole path first, so lazily loaded code is not counted per connection.
-    subs.push(await driver.subscribe(rooms[0] as string, 0, () => {}));
+    subs.push(await driver.subscribe(room(0), 0, () => {}));
     const base = await measure();
     const points: IdlePoint[] = [];
     let previous = { rss: base.rss, connections: 0 };
     for (const count of cfg.counts) {
       const slots = Array.from({ length: count - subs.length + 1 }, (_, i) => subs.length + i);
-      subs.push(...(await inBatches(slots, 50, (conn) => driver.subscribe(rooms[conn % rooms.length] as string, conn, () => {}))));
+      const cpuBefore = cpuMicros(target.pid);
+      subs.push(...(await inBatches(slots, 50, (conn) => driver.subscribe(room(conn), conn, () => {}))));
+      const cpu = (await cpuOnceQuiet(target.pid)) - cpuBefore;
       const m = await measure();
       const n = subs.length - 1;
-      points.push({ connections: n, rssPerConnection: (m.rss - previous.rss) / (n - previous.connections), heapPerConnection: (m.heap - base.heap) / n });
+      points.push({
+        connections: n,
+        rssPerConnection: (m.rss - previous.rss) / (n - previous.connections),
+        heapPerConnection: (m.heap - base.heap) / n,
+        cpuUsPerConnect: cpu / slots.length,
+      });
       previous = { rss: m.rss, connections: n };
     }
     return points;

@@ -3,10 +3,8 @@ import type * as sqliteTables from './schema.ts';
 
 export * from './schema.ts';
 export { openSqlite, SQLITE_MIGRATIONS, type SqliteConnection, type SqliteDb, type SqliteOptions } from './sqlite.ts';
-/** The PostgreSQL tables: same names and row types as the SQLite ones above. */
-export * as pgSchema from './pg-schema.ts';
-/** The SQLite tables as one object, like `pgSchema`, for queries written once for both engines. */
+/** The SQLite tables as one object, like `pgSchema` (`@chat/db/postgres`), for queries written once for both engines. */
 export * as sqliteSchema from './schema.ts';
 /** Either engine's tables; schema-parity.test-d.ts keeps their row types the same. */
 export type EitherSchema = typeof sqliteTables | typeof pgTables;
-export { openPostgres, POSTGRES_MIGRATIONS, type PgConnection, type PgDb, type PgOptions } from './postgres.ts';
+// PostgreSQL's tables and connection are `@chat/db/postgres` (postgres-entry.ts).

@@ -10,6 +10,10 @@ export async function endSessions(app: SessionServices, userId: string, which: S
 
 /** Ends the open sockets and subscriptions of these sessions on every server process, this one too. */
 export async function announceEnded(app: SessionServices, sessionIds: string[]): Promise<number> {
-  for (const sessionId of sessionIds) await app.fanout.publish(SESSIONS_CHANNEL, { kind: 'session-revoked', sessionId });
+  for (const sessionId of sessionIds) {
+    // Here at once, not when the fan-out brings it back: the caller's next call on its own socket must already be refused.
+    app.liveSessions.revoke(sessionId);
+    await app.fanout.publish(SESSIONS_CHANNEL, { kind: 'session-revoked', sessionId });
+  }
   return sessionIds.length;
 }

@@ -1,5 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
-
 /** How many leading bytes the sniffer looks at (file-type needs at most 4100). */
 export const SNIFF_BYTES = 4100;
 
@@ -34,8 +32,12 @@ export const servesInline = (mime: string): boolean => INLINE.has(mime);
  * The file's type from its content alone: the client's Content-Type and file name are never
  * trusted. Binary formats come from file-type's signatures; text is told apart from binary by
  * decoding it, and markup that a browser would execute is labelled as such.
+ *
+ * file-type is imported on the first upload, not at start: a server that never receives a file
+ * need not hold its signatures and decoders in memory.
  */
 export async function sniffType(head: Uint8Array): Promise<string> {
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(head);
   if (detected) return detected.mime;
   const text = decodeText(head);

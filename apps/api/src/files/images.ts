@@ -1,8 +1,25 @@
 import pLimit from 'p-limit';
-import sharp from 'sharp';
+import type sharp from 'sharp';
 
 const THUMBNAILABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif']);
 const THUMBNAIL_BOX = 480;
+
+let loaded: Promise<typeof sharp> | undefined;
+
+/**
+ * sharp, loaded on the first image rather than at start: a server that never receives one need
+ * not hold libvips in memory. If sharp is missing or broken, every image upload fails with its
+ * error (logged as `upload failed`) rather than passing unnoticed as a plain file.
+ */
+function loadSharp(): Promise<typeof sharp> {
+  return (loaded ??= import('sharp').then(({ default: sharp }) => {
+    // Process-wide settings: one thread per image, and no cache of decoded images, which
+    // uploads (each seen once) would only fill.
+    sharp.concurrency(1);
+    sharp.cache(false);
+    return sharp;
+  }));
+}
 
 export interface ImageInfo {
   width: number;
@@ -22,10 +39,6 @@ export class Thumbnailer {
 
   constructor(private readonly opts: { maxPixels: number; concurrency: number }) {
     this.queue = pLimit(opts.concurrency);
-    // Process-wide settings of sharp: one thread per image, and no cache of decoded images,
-    // which uploads (each seen once) would only fill.
-    sharp.concurrency(1);
-    sharp.cache(false);
   }
 
   /**
@@ -36,6 +49,7 @@ export class Thumbnailer {
   describe(path: string, mime: string, thumbnailPath: string): Promise<ImageInfo | null> {
     if (!THUMBNAILABLE.has(mime)) return Promise.resolve(null);
     return this.queue(async () => {
+      const sharp = await loadSharp();
       try {
         const meta = await sharp(path).metadata();
         const width = meta.width;

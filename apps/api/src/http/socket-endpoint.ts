@@ -46,7 +46,7 @@ export function serveSocketEndpoint(server: Server, app: App, { createContext, o
     onClosed: (ctx, socket) => {
       metrics.openSockets.dec();
       admission.closed(socket, ctx?.session?.user.id ?? null);
-      ctx?.presence?.end();
+      ctx?.socketSession?.end();
     },
     onSlowConsumer: (info) => {
       metrics.slowConsumersClosed.inc();

@@ -1,4 +1,5 @@
 import { roomChannel, type BusMessage, type FanOut } from '../fanout/fanout.ts';
+import { KnownMembers } from './known-members.ts';
 
 export interface RoomListener {
   onRoomMessage(message: BusMessage): void;
@@ -8,6 +9,8 @@ interface Channel {
   listeners: Set<RoomListener>;
   /** The fan-out subscription: active once settled. */
   subscribed: Promise<() => void>;
+  active: boolean;
+  members: KnownMembers;
 }
 
 /**
@@ -25,14 +28,19 @@ export class RoomListeners {
     let channel = this.channels.get(roomId);
     if (!channel) {
       const listeners = new Set<RoomListener>();
+      const members = new KnownMembers();
       // Listeners added while a message is handed out may get it too; they drop what they already have.
       const subscribed = this.fanout.subscribe(roomChannel(roomId), (message) => {
+        members.onRoomMessage(message);
         for (const each of listeners) each.onRoomMessage(message);
       });
-      const created: Channel = { listeners, subscribed };
+      const created: Channel = { listeners, subscribed, active: false, members };
       channel = created;
       this.channels.set(roomId, created);
-      subscribed.catch(() => this.channels.get(roomId) === created && this.channels.delete(roomId));
+      subscribed.then(
+        () => (created.active = true),
+        () => this.channels.get(roomId) === created && this.channels.delete(roomId),
+      );
     }
     channel.listeners.add(listener);
     try {
@@ -41,6 +49,12 @@ export class RoomListeners {
       channel.listeners.delete(listener);
       throw err;
     }
+  }
+
+  /** Members known in a room followed here, its channel active (null otherwise: ask the database). */
+  knownMembers(roomId: string): KnownMembers | null {
+    const channel = this.channels.get(roomId);
+    return channel?.active ? channel.members : null;
   }
 
   remove(roomId: string, listener: RoomListener): void {

@@ -1,11 +1,10 @@
 import { loginInput, registerInput, type User, username } from '@chat/api-types';
 import { TRPCError } from '@trpc/server';
-import type { Context } from '../context.ts';
+import { sessionHolds, type Context } from '../context.ts';
 import { protectedProcedure, publicProcedure, router } from './trpc.ts';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { endSessions } from '../auth/end-sessions.ts';
 import { sessionProcedures } from './sessions.ts';
-import { aliveAt } from '../auth/session-lifetime.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 
 /** Enough of a User-Agent to tell devices apart, not all that a client may send. */
@@ -54,7 +53,7 @@ export const authRouter = router({
 
   me: publicProcedure.query(async ({ ctx }) => {
     const session = ctx.session;
-    if (!session || !(await ctx.app.store.isSessionActive(session.sessionId, aliveAt(ctx.app.config)))) return null;
+    if (!session || !sessionHolds(ctx)) return null;
     // Read afresh: the name may have changed since this socket signed in.
     return ctx.app.store.getUser(session.user.id);
   }),

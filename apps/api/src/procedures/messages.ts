@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { App } from '../app.ts';
 import { roomChannel } from '../fanout/fanout.ts';
 import { removeBlobs } from '../files/file-gc.ts';
-import { requireMember, requireReadable } from './room-access.ts';
+import { requireMembership, requireReadable } from './room-access.ts';
 import { DomainError } from '../storage/errors.ts';
 import type { HistoryPosition, StoredEvent } from '../storage/store.ts';
 import { protectedProcedure, router } from './trpc.ts';
@@ -36,7 +36,7 @@ export const messageRouter = router({
 
   send: protectedProcedure.input(sendMessageInput).mutation(async ({ ctx, input }) => {
     const userId = ctx.session.user.id;
-    await requireMember(ctx.app, input.roomId, userId);
+    await requireMembership(ctx.app, input.roomId, userId);
     if (!input.body.trim() && !input.attachmentIds?.length) {
       throw new DomainError('BAD_REQUEST', 'body: must not be blank unless files are attached');
     }
@@ -65,7 +65,7 @@ export const messageRouter = router({
   edit: protectedProcedure.input(editMessageInput).mutation(async ({ ctx, input }) => {
     const current = await ownMessage(ctx.app, input.messageId, ctx.session.user.id);
     // Someone who left a room no longer speaks in it, not even through their old messages.
-    await requireMember(ctx.app, current.roomId, ctx.session.user.id);
+    await requireMembership(ctx.app, current.roomId, ctx.session.user.id);
     if (current.deleted) throw new DomainError('BAD_REQUEST', 'messageId: the message was deleted');
     if (!input.body.trim()) throw new DomainError('BAD_REQUEST', 'body: must not be blank');
     await ctx.app.limits.consume('edit', ctx.session.user.id);
@@ -85,7 +85,7 @@ export const messageRouter = router({
   }),
 
   markRead: protectedProcedure.input(markReadInput).mutation(async ({ ctx, input }) => {
-    await requireMember(ctx.app, input.roomId, ctx.session.user.id);
+    await requireMembership(ctx.app, input.roomId, ctx.session.user.id);
     const message = await ctx.app.store.getMessage(input.messageId);
     if (!message || message.roomId !== input.roomId) throw new DomainError('NOT_FOUND', 'message not found in this room');
     await ctx.app.store.markRead({ roomId: input.roomId, userId: ctx.session.user.id, seq: message.seq });

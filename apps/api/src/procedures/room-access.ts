@@ -17,6 +17,23 @@ export async function requireReadable(app: App, roomId: string, userId: string):
   return room;
 }
 
+/**
+ * Membership alone, for calls that need nothing of the room (send, typing, reading): in a room
+ * followed live here, a member is read from the database once, not on every call (known-members.ts).
+ */
+export async function requireMembership(app: App, roomId: string, userId: string): Promise<void> {
+  const known = app.roomListeners.knownMembers(roomId);
+  if (known?.has(userId)) return;
+  const mark = known?.mark();
+  await requireMember(app, roomId, userId);
+  if (known && mark !== undefined) known.add(userId, mark);
+}
+
+/** Forgets at once, on this process, a membership that just ended; other processes learn it from `member-left`. */
+export function membershipEnded(app: App, roomId: string, userId: string): void {
+  app.roomListeners.knownMembers(roomId)?.left(userId);
+}
+
 /** Writing (send, typing, inviting) needs membership in every kind of room. */
 export async function requireMember(app: App, roomId: string, userId: string): Promise<RoomSummary> {
   const room = await findRoom(app, roomId);

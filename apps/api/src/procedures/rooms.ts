@@ -5,7 +5,7 @@ import { DomainError } from '../storage/errors.ts';
 import { protectedProcedure, router } from './trpc.ts';
 import { roomTyping } from '../live/room-typing.ts';
 import { notifyRoomsChanged } from '../live/user-events.ts';
-import { requireMember, requireReadable } from './room-access.ts';
+import { membershipEnded, requireMember, requireMembership, requireReadable } from './room-access.ts';
 import { roomPresence } from '../live/room-presence.ts';
 
 /** Everyone in the room, and whoever just left it, sees the room's member count change at once. */
@@ -56,6 +56,7 @@ export const roomRouter = router({
     // Leaving would leave the other person writing to someone who can no longer read.
     if (room.kind === 'direct') throw new DomainError('BAD_REQUEST', 'roomId: a direct message cannot be left');
     await ctx.app.store.removeMember(room.id, ctx.session.user.id);
+    membershipEnded(ctx.app, room.id, ctx.session.user.id);
     // Ends this user's running streams of a room they may no longer read.
     await ctx.app.fanout.publish(roomChannel(room.id), { kind: 'member-left', roomId: room.id, userId: ctx.session.user.id });
     await notifyMembership(ctx.app, room.id, ctx.session.user.id);
@@ -77,7 +78,7 @@ export const roomRouter = router({
   }),
 
   setTyping: protectedProcedure.input(setTypingInput).mutation(async ({ ctx, input }) => {
-    await requireMember(ctx.app, input.roomId, ctx.session.user.id);
+    await requireMembership(ctx.app, input.roomId, ctx.session.user.id);
     await ctx.app.limits.consume('typing', ctx.session.user.id);
     await ctx.app.fanout.publish(roomChannel(input.roomId), {
       kind: 'typing',

@@ -1,13 +1,15 @@
 import type { Attachment, Message, Room, RoomEvent, User } from '@chat/api-types';
-import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { openPostgres, pgSchema, type PgConnection, type PgDb } from '@chat/db';
+import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { openPostgres, pgSchema, type PgConnection, type PgDb } from '@chat/db/postgres';
 import { readableFile, readableRoom } from './access-conditions.ts';
 import { DomainError, sqlStateOf } from './errors.ts';
 import { assembleWindow, windowReads } from './history-window.ts';
 import { roomListQuery, toRoom, type RoomListRow } from './room-list-query.ts';
 import { aliveSessions, selectedSessions } from './session-conditions.ts';
-import { directKey, groupAttachments, isAlive, likePattern, num, otherMember, toFileRecord, toMessage, toRoomRow, toSessionRecord, toUser } from './rows.ts';
-import type { ChatStore, FileRecord, HistoryPosition, SendMessageInput, SessionInfo, SessionSelection, SessionWindow, StoredEvent } from './store.ts';
+import { PostgresSends } from './postgres-sends.ts';
+import { hot } from './postgres-statements.ts';
+import { directKey, groupAttachments, isAlive, likePattern, num, otherMember, toFileRecord, toMessage, toRoomRow, toSessionInfo, toSessionRecord, toUser } from './rows.ts';
+import type { ChatStore, FileRecord, HistoryPosition, SendMessageInput, SessionSelection, SessionWindow, StoredEvent } from './store.ts';
 
 const { events, files, messageAttachments, messages, roomMembers, rooms, sessions, users } = pgSchema;
 
@@ -21,21 +23,24 @@ const isUniqueViolation = (err: unknown) => sqlStateOf(err) === UNIQUE_VIOLATION
 
 const authorColumns = { id: users.id, username: users.username, displayName: users.displayName };
 
-/** Another request stored this (author, clientMsgId) first; the transaction is rolled back. */
-class AlreadySent extends Error {}
-
 /**
  * ChatStore on PostgreSQL. Each event's sequence number comes from `UPDATE rooms SET last_seq =
- * last_seq + 1 … RETURNING` inside the transaction that stores the event: the room's row stays
- * locked until commit, so a room's events commit in sequence order and a reader that has seen
- * event N has seen every event before it. Search is ILIKE over a pg_trgm GIN index.
+ * last_seq + n … RETURNING` inside the transaction that stores the event (for sends, the one
+ * statement that stores a batch of them: postgres-sends.ts): the room's row stays locked until
+ * commit, so a room's events commit in sequence order and a reader that has seen event N has
+ * seen every event before it. Search is ILIKE over a pg_trgm GIN index.
  *
- * Queries written once for both engines live in access-conditions.ts and room-list-query.ts; the
+ * The statements of every send run prepared, without drizzle (postgres-statements.ts); the
+ * rest are built per call. Queries written once for both engines live in access-conditions.ts and room-list-query.ts; the
  * query-builder calls here stay per engine, as the builders are per dialect and PostgreSQL's are
  * awaited where SQLite's run synchronously.
  */
 export class PostgresStore implements ChatStore {
-  private constructor(private readonly conn: PgConnection) {}
+  private readonly sends: PostgresSends;
+
+  private constructor(private readonly conn: PgConnection) {
+    this.sends = new PostgresSends(conn.pool, (authorId, clientMsgId) => this.sentBefore(authorId, clientMsgId));
+  }
 
   static async open(url: string, opts: { onConnectionError?: (err: Error) => void; max?: number } = {}): Promise<PostgresStore> {
     return new PostgresStore(await openPostgres(url, opts));
@@ -119,33 +124,15 @@ export class PostgresStore implements ChatStore {
   }
 
   async findSession(tokenHash: string, alive: SessionWindow) {
-    return this.sessionWhere(eq(sessions.tokenHash, tokenHash), alive);
+    return toSessionInfo((await hot.session(this.conn.pool, tokenHash, alive.now, alive.usedAfter))[0]);
   }
 
   async findSessionByFileToken(fileTokenHash: string, alive: SessionWindow) {
-    return this.sessionWhere(eq(sessions.fileTokenHash, fileTokenHash), alive);
-  }
-
-  /** Built per call, where SQLite prepares it once: a round trip to the server dwarfs building a query. */
-  private async sessionWhere(match: SQL, alive: SessionWindow): Promise<SessionInfo | null> {
-    const [row] = await this.db
-      .select({ sessionId: sessions.id, user: authorColumns })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(match, aliveSessions(sessions, alive)));
-    return row ? { sessionId: String(row.sessionId), user: toUser(row.user) } : null;
+    return toSessionInfo((await hot.sessionByFileToken(this.conn.pool, fileTokenHash, alive.now, alive.usedAfter))[0]);
   }
 
   async setFileToken(sessionId: string, fileTokenHash: string): Promise<void> {
     await this.db.update(sessions).set({ fileTokenHash }).where(eq(sessions.id, num(sessionId)));
-  }
-
-  async isSessionActive(sessionId: string, alive: SessionWindow): Promise<boolean> {
-    const [row] = await this.db
-      .select({ id: sessions.id })
-      .from(sessions)
-      .where(and(eq(sessions.id, num(sessionId)), aliveSessions(sessions, alive)));
-    return row !== undefined;
   }
 
   async listSessions(userId: string, alive: SessionWindow, limit: number) {
@@ -208,10 +195,7 @@ export class PostgresStore implements ChatStore {
   }
 
   async getRoomSummary(roomId: string) {
-    const [row] = await this.db
-      .select({ id: rooms.id, name: rooms.name, topic: rooms.topic, kind: rooms.kind, lastSeq: rooms.lastSeq })
-      .from(rooms)
-      .where(eq(rooms.id, num(roomId)));
+    const [row] = await hot.roomSummary(this.conn.pool, num(roomId));
     return row ? { ...row, id: String(row.id) } : null;
   }
 
@@ -252,11 +236,7 @@ export class PostgresStore implements ChatStore {
   }
 
   async isMember(roomId: string, userId: string): Promise<boolean> {
-    const [row] = await this.db
-      .select({ roomId: roomMembers.roomId })
-      .from(roomMembers)
-      .where(and(eq(roomMembers.roomId, num(roomId)), eq(roomMembers.userId, num(userId))));
-    return row !== undefined;
+    return (await hot.isMember(this.conn.pool, num(roomId), num(userId))).length > 0;
   }
 
   async addMember(roomId: string, userId: string): Promise<void> {
@@ -302,44 +282,15 @@ export class PostgresStore implements ChatStore {
     });
   }
 
-  // Each send commits alone (concurrent ones wait on the room's row), where SQLite's share commits.
+  // Batched while the previous batch is on its way (postgres-sends.ts), where SQLite's sends share commits by turn.
   async sendMessage(input: SendMessageInput) {
-    const authorId = num(input.authorId);
-    const earlier = await this.findSent(this.db, authorId, input.clientMsgId);
-    if (earlier) return { message: earlier, event: null };
-    try {
-      return await this.db.transaction(async (tx) => {
-        const fileIds = [...new Set(input.attachmentIds ?? [])].map(num);
-        if (fileIds.length > 0) {
-          const own = await tx
-            .select({ id: files.id })
-            .from(files)
-            .where(and(inArray(files.id, fileIds), eq(files.uploaderId, authorId)));
-          if (own.length !== fileIds.length) {
-            throw new DomainError('BAD_REQUEST', 'attachmentIds: only files you uploaded can be attached');
-          }
-        }
-        const seq = await this.nextSeq(tx, num(input.roomId), input.now);
-        // A concurrent send of the same (author, clientMsgId) waits here for the other
-        // transaction; if that one commits, this one stores nothing and returns the first.
-        const [row] = await tx
-          .insert(messages)
-          .values({ roomId: num(input.roomId), authorId, seq, body: input.body, clientMsgId: input.clientMsgId, createdAt: input.now })
-          .onConflictDoNothing({ target: [messages.authorId, messages.clientMsgId] })
-          .returning();
-        if (!row) throw new AlreadySent();
-        if (fileIds.length > 0) {
-          await tx.insert(messageAttachments).values(fileIds.map((fileId, position) => ({ messageId: row.id, fileId, position })));
-        }
-        const event = await this.appendEvent(tx, row, seq, 'created', input.now);
-        return { message: event.payload.message, event };
-      });
-    } catch (err) {
-      if (!(err instanceof AlreadySent)) throw err;
-    }
-    const first = await this.findSent(this.db, authorId, input.clientMsgId);
-    if (!first) throw new Error('a message stored by a concurrent send has vanished');
-    return { message: first, event: null };
+    return this.sends.send(input);
+  }
+
+  private async sentBefore(authorId: number, clientMsgId: string): Promise<Message> {
+    const first = await this.findSent(this.db, authorId, clientMsgId);
+    if (!first) throw new Error('a message stored by an earlier send has vanished');
+    return first;
   }
 
   private async findSent(q: Q, authorId: number, clientMsgId: string): Promise<Message | null> {

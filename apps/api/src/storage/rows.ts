@@ -1,6 +1,6 @@
 import type { Attachment, Message, RoomEventType, RoomKind, User } from '@chat/api-types';
 import type { EventType, FileRow, MessageRow, RoomKind as RowRoomKind, rooms, SessionRow, UserRow } from '@chat/db';
-import type { ChatStore, FileRecord, SessionRecord, SessionWindow } from './store.ts';
+import type { ChatStore, FileRecord, SessionInfo, SessionRecord, SessionWindow } from './store.ts';
 
 // Row → API shapes, shared by every ChatStore: both engines' tables have the same row types.
 
@@ -15,6 +15,10 @@ export const toUser = (row: Pick<UserRow, 'id' | 'username' | 'displayName'>): U
   username: row.username,
   displayName: row.displayName,
 });
+
+/** A session as both stores' hot statements read it: the session row's id and end, and its user. */
+export const toSessionInfo = (row: { sessionId: number; expiresAt: number; id: number; username: string; displayName: string } | undefined): SessionInfo | null =>
+  row ? { sessionId: String(row.sessionId), user: toUser(row), expiresAt: row.expiresAt } : null;
 
 export const toSessionRecord = (row: Pick<SessionRow, 'id' | 'userAgent' | 'createdAt' | 'lastUsedAt'>): SessionRecord => ({
   ...row,

@@ -1,7 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPostgres, openSqlite, POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from '@chat/db';
+import { openSqlite, SQLITE_MIGRATIONS } from '@chat/db';
+import { openPostgres, POSTGRES_MIGRATIONS } from '@chat/db/postgres';
 import { expect, test } from 'vitest';
 import { createTestDatabase } from '../../test/services.ts';
 import { PostgresStore } from './postgres-store.ts';

@@ -23,16 +23,13 @@ export type LogRow = PageRow & { eventSeq: number; eventType: EventType };
  */
 export function prepareHotStatements(db: Database.Database) {
   const sessionBy = (column: 'token_hash' | 'file_token_hash') =>
-    db.prepare<[hash: string, now: number, usedAfter: number], { sessionId: number; id: number; username: string; displayName: string }>(
-      `SELECT s.id AS sessionId, u.id, u.username, u.display_name AS displayName
+    db.prepare<[hash: string, now: number, usedAfter: number], { sessionId: number; expiresAt: number; id: number; username: string; displayName: string }>(
+      `SELECT s.id AS sessionId, s.expires_at AS expiresAt, u.id, u.username, u.display_name AS displayName
        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.${column} = ? AND ${ALIVE}`,
     );
   return {
     session: sessionBy('token_hash'),
     sessionByFileToken: sessionBy('file_token_hash'),
-    sessionActive: db.prepare<[sessionId: number, now: number, usedAfter: number], { ok: number }>(
-      `SELECT 1 AS ok FROM sessions s WHERE s.id = ? AND ${ALIVE}`,
-    ),
     roomSummary: db.prepare<[roomId: number], Omit<RoomSummary, 'id'> & { id: number }>(
       'SELECT id, name, topic, kind, last_seq AS lastSeq FROM rooms WHERE id = ?',
     ),

@@ -24,8 +24,8 @@ import { prepareHotStatements, type HotStatements, type PageRow } from './sqlite
 import { assembleWindow, windowReads } from './history-window.ts';
 import { roomListQuery, toRoom, type RoomListRow } from './room-list-query.ts';
 import { aliveSessions, selectedSessions } from './session-conditions.ts';
-import { directKey, groupAttachments, isAlive, likePattern, num, otherMember, toFileRecord, toMessage, toRoomRow, toSessionRecord, toUser } from './rows.ts';
-import type { ChatStore, FileRecord, HistoryPosition, SendMessageInput, SessionInfo, SessionSelection, SessionWindow, StoredEvent } from './store.ts';
+import { directKey, groupAttachments, isAlive, likePattern, num, otherMember, toFileRecord, toMessage, toRoomRow, toSessionInfo, toSessionRecord, toUser } from './rows.ts';
+import type { ChatStore, FileRecord, HistoryPosition, SendMessageInput, SessionSelection, SessionWindow, StoredEvent } from './store.ts';
 
 type EventType = RoomEvent['type'];
 type SentMessage = Awaited<ReturnType<ChatStore['sendMessage']>>;
@@ -33,8 +33,10 @@ type SentMessage = Awaited<ReturnType<ChatStore['sendMessage']>>;
 const isUniqueViolation = (err: unknown): boolean =>
   err instanceof Error && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT_UNIQUE');
 
-const toSessionInfo = (row: { sessionId: number; id: number; username: string; displayName: string } | undefined): SessionInfo | null =>
-  row ? { sessionId: String(row.sessionId), user: toUser(row) } : null;
+/** The message's (author, clientMsgId) is taken: a send made again. */
+const isRetriedSend = (err: unknown): boolean =>
+  isUniqueViolation(err) && (err as Error).message.includes('messages.client_msg_id');
+
 
 /** A history or log row as the message and its author. */
 const pageEntry = ({ authorUsername, authorDisplayName, ...message }: PageRow) => ({
@@ -162,10 +164,6 @@ export class SqliteStore implements ChatStore {
 
   async setFileToken(sessionId: string, fileTokenHash: string): Promise<void> {
     this.db.update(sessions).set({ fileTokenHash }).where(eq(sessions.id, num(sessionId))).run();
-  }
-
-  async isSessionActive(sessionId: string, alive: SessionWindow): Promise<boolean> {
-    return this.hot.sessionActive.get(num(sessionId), alive.now, alive.usedAfter) !== undefined;
   }
 
   async listSessions(userId: string, alive: SessionWindow, limit: number) {
@@ -316,12 +314,25 @@ export class SqliteStore implements ChatStore {
     return this.sends.submit(input);
   }
 
-  /** One send, in a savepoint of its group's transaction (see group-commit.ts). */
+  /**
+   * One send, in a savepoint of its group's transaction (see group-commit.ts). A retry is told
+   * by the unique index on (author, clientMsgId) refusing it, which undoes its savepoint: the
+   * first attempt's message is then looked up, where asking first would cost every send a read.
+   */
   private storeMessage(input: SendMessageInput): SentMessage {
+    try {
+      return this.insertMessage(input);
+    } catch (err) {
+      if (!isRetriedSend(err)) throw err;
+      const existing = this.hot.messageByClientId.get(num(input.authorId), input.clientMsgId);
+      if (!existing) throw err;
+      return { message: this.hydrate(existing), event: null };
+    }
+  }
+
+  private insertMessage(input: SendMessageInput): SentMessage {
     return this.conn.raw.transaction(() => {
       const authorId = num(input.authorId);
-      const existing = this.hot.messageByClientId.get(authorId, input.clientMsgId);
-      if (existing) return { message: this.hydrate(existing), event: null };
       const fileIds = [...new Set(input.attachmentIds ?? [])].map(num);
       if (fileIds.length > 0) {
         const own = this.db

@@ -49,6 +49,8 @@ export interface SendMessageInput {
 export interface SessionInfo {
   sessionId: string;
   user: User;
+  /** Its absolute end (ms): a socket holds its session without asking the database again until then. */
+  expiresAt: number;
 }
 
 /** Which sessions are alive: those before their end at `now`, and used after `usedAfter`. */
@@ -93,7 +95,6 @@ export interface ChatStore {
   /** The session whose file cookie token has this hash. */
   findSessionByFileToken(fileTokenHash: string, alive: SessionWindow): Promise<SessionInfo | null>;
   setFileToken(sessionId: string, fileTokenHash: string): Promise<void>;
-  isSessionActive(sessionId: string, alive: SessionWindow): Promise<boolean>;
   /** The user's live sessions, the most recently used first, at most `limit`. */
   listSessions(userId: string, alive: SessionWindow, limit: number): Promise<SessionRecord[]>;
   /** Marks those of these sessions that are alive as used at `alive.now`; returns their ids. */

@@ -287,7 +287,7 @@ class Connection<TRouter extends AnyRouter> {
 
   respond(message: TRPCResponseMessage): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
-    sendBatched(this.socket, JSON.stringify(transformTRPCResponse(this.opts.router._def._config, message)));
+    sendBatched(this.socket, serialize(this.opts.router, message));
   }
 
   respondError(id: Id | null, path: string | undefined, error: TRPCError, jsonrpc?: '2.0', type: ProcedureType | 'unknown' = 'unknown', input?: unknown): void {
@@ -349,6 +349,20 @@ class SocketSink<TRouter extends AnyRouter> implements EventSink<object> {
 }
 
 const connectionOf = new WeakMap<WebSocket, Connection<AnyRouter>>();
+
+/** Whether a router's transformer leaves data as it is (none was given): checked once per router. */
+const plainRouters = new WeakMap<AnyRouter, boolean>();
+
+/** A response as JSON; tRPC's transformTRPCResponse copies it four times even when there is nothing to transform. */
+function serialize(router: AnyRouter, message: TRPCResponseMessage): string {
+  let plain = plainRouters.get(router);
+  if (plain === undefined) {
+    const probe = {};
+    plain = router._def._config.transformer.output.serialize(probe) === probe;
+    plainRouters.set(router, plain);
+  }
+  return JSON.stringify(plain ? message : transformTRPCResponse(router._def._config, message));
+}
 
 function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
   connectionOf.get(this)?.receive(data, isBinary);

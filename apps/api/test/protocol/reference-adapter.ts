@@ -26,10 +26,10 @@ export async function startReferenceAdapter(app: App): Promise<ReferenceAdapter>
     router: appRouter,
     createContext: async (opts) => {
       const ctx = await createContext(opts);
-      // Our endpoint ends a socket's presence when it closes (its onClosed); the shared app
+      // Our endpoint ends a socket's session (and presence) when it closes (its onClosed); the shared app
       // would otherwise count this user online for good and differ in room.members.
-      if (opts.res.readyState !== opts.res.OPEN) ctx.presence?.end();
-      else opts.res.once('close', () => ctx.presence?.end());
+      if (opts.res.readyState !== opts.res.OPEN) ctx.socketSession?.end();
+      else opts.res.once('close', () => ctx.socketSession?.end());
       return ctx;
     },
     // The same timings as socket-endpoint.ts, so that only the mechanism differs.

@@ -1,0 +1,86 @@
+import type { Message } from '@chat/api-types';
+import { DomainError, sqlStateOf } from './errors.ts';
+import { hot, type Queryable, type SendRow } from './postgres-statements.ts';
+import { SendBatches, type Settled } from './postgres-send-batches.ts';
+import { num, toAttachment, toMessage, toUser } from './rows.ts';
+import type { ChatStore, SendMessageInput } from './store.ts';
+
+type SentMessage = Awaited<ReturnType<ChatStore['sendMessage']>>;
+
+/** Enough to share a round trip and a commit; small enough to keep one statement's parameters small. */
+const MAX_BATCH = 50;
+
+/** Class 23: a unique, foreign-key or check constraint said no. */
+const isConstraintViolation = (err: unknown) => sqlStateOf(err)?.startsWith('23') === true;
+/** Another send of this (author, clientMsgId) committed while this one ran; this one stored nothing. */
+const isSentConcurrently = (err: unknown) =>
+  sqlStateOf(err) === '23505' && (err as { constraint?: string }).constraint === 'messages_author_client_msg_idx';
+
+const settle = <O>(result: Promise<O>): Promise<Settled<O>> =>
+  result.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+
+/**
+ * ChatStore.sendMessage on PostgreSQL: the sends of a batch (postgres-send-batches.ts) go as one
+ * statement (hot.sendBatch). A batch that breaks a constraint — a concurrent send of one of its
+ * clientMsgIds, a file deleted meanwhile — is rolled back whole and goes again one send at a
+ * time, so that only the send at fault fails, as if each had been alone.
+ */
+export class PostgresSends {
+  private readonly batches: SendBatches<SendMessageInput, SentMessage>;
+
+  constructor(
+    private readonly pool: Queryable,
+    /** The message this author sent before under this clientMsgId. */
+    private readonly sentBefore: (authorId: number, clientMsgId: string) => Promise<Message>,
+  ) {
+    this.batches = new SendBatches((inputs) => this.store(inputs), (input) => `${input.authorId}:${input.clientMsgId}`, MAX_BATCH);
+  }
+
+  send(input: SendMessageInput): Promise<SentMessage> {
+    return this.batches.submit(input);
+  }
+
+  private async store(inputs: SendMessageInput[]): Promise<Settled<SentMessage>[]> {
+    const files = inputs.flatMap((input, i) => [...new Set(input.attachmentIds ?? [])].map((id) => [i + 1, num(id)] as const));
+    let rows: SendRow[];
+    try {
+      rows = await hot.sendBatch(
+        this.pool,
+        inputs.map((input) => num(input.roomId)),
+        inputs.map((input) => num(input.authorId)),
+        inputs.map((input) => input.body),
+        inputs.map((input) => input.clientMsgId),
+        inputs.map((input) => input.now),
+        files.map(([of]) => of),
+        files.map(([, id]) => id),
+      );
+    } catch (err) {
+      const [only] = inputs;
+      if (only && inputs.length === 1 && isSentConcurrently(err)) return [await settle(this.earlier(only))];
+      if (inputs.length === 1 || !isConstraintViolation(err)) throw err;
+      const results: Settled<SentMessage>[] = [];
+      for (const input of inputs) {
+        const alone = await this.store([input]).catch((error: unknown) => [{ ok: false as const, error }]);
+        results.push(...alone);
+      }
+      return results;
+    }
+    return Promise.all(rows.map((row, i) => settle(this.outcome(inputs[i] as SendMessageInput, row))));
+  }
+
+  private async outcome(input: SendMessageInput, row: SendRow): Promise<SentMessage> {
+    if (row.earlierId !== null) return this.earlier(input);
+    if (!row.filesOwned) throw new DomainError('BAD_REQUEST', 'attachmentIds: only files you uploaded can be attached');
+    if (!row.stored) throw new DomainError('NOT_FOUND', 'room not found');
+    const message = toMessage(row.stored, toUser(row.stored.author), row.stored.attachments.map(toAttachment));
+    return { message, event: { roomId: message.roomId, seq: message.seq, payload: { type: 'created', message } } };
+  }
+
+  /** A repeated send: the first message, and no event. */
+  private async earlier(input: SendMessageInput): Promise<SentMessage> {
+    return { message: await this.sentBefore(num(input.authorId), input.clientMsgId), event: null };
+  }
+}
