@@ -80,12 +80,10 @@ export class RoomEventStream extends PushSubscription<RoomEvent> implements Room
     if (this.last > current.lastSeq) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'lastEventId: is newer than the newest event of this room' });
     }
-    if (this.opts.lastEventId !== null) return this.catchUp();
-    // From now on, with nothing to replay: every event after the one just read is stored after
-    // we listened, so it arrives live (a gap in what arrives is read from storage, as always).
-    const held = this.held ?? [];
-    this.held = null;
-    this.drain(held);
+    // From now on, with nothing to replay, storage is not read: every event after the one just
+    // read is stored after we listened, so it arrives live (a gap in what arrives is read, as always).
+    if (this.opts.lastEventId === null) this.until = this.last;
+    await this.catchUp();
   }
 
   onRoomMessage(message: BusMessage): void {
