@@ -76,7 +76,7 @@ export async function misuses(url: string): Promise<void> {
   // @ts-expect-error send takes the body as a string
   await chat.send('1', { body: 'hi' });
   chat.follow('1', (event) => {
-    // @ts-expect-error event types are created | updated | deleted
+    // @ts-expect-error event types are the contract's (created, updated, deleted, reacted, …), not "edited"
     if (event.type === 'edited') return;
   });
   // @ts-expect-error error codes are the server's, not HTTP statuses

@@ -5,6 +5,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 const BUDGETS = {
   send: { points: 30, duration: 10 },
   edit: { points: 30, duration: 10 },
+  react: { points: 60, duration: 10 },
   typing: { points: 30, duration: 10 },
   createRoom: { points: 10, duration: 60 },
   search: { points: 30, duration: 10 },

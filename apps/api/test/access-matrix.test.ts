@@ -82,6 +82,14 @@ const PRIVATE_ROOM: { [P in Path]: Row } = {
   'message.edit':     [UNAUTHORIZED, DENIED,    FORBIDDEN, OK,     FORBIDDEN],
   // ... but may still take their own words back.
   'message.delete':   [UNAUTHORIZED, DENIED,    FORBIDDEN, OK,     OK],
+  // Reacting, pinning and reading a thread are for members, on anyone's message.
+  'message.react':    [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
+  'message.unreact':  [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
+  'message.pin':      [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
+  'message.unpin':    [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
+  'message.markThreadRead': [UNAUTHORIZED, DENIED, OK,      OK,     DENIED],
+  'message.pins':     [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
+  'message.thread':   [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
 };
 
 type Differences = { [P in Path]?: Partial<Record<Role, Expected>> };
@@ -102,6 +110,13 @@ const PUBLIC_ROOM: Differences = {
   'message.markRead': { outsider: FORBIDDEN, former: FORBIDDEN },
   'message.edit':     { outsider: FORBIDDEN },
   'message.delete':   { outsider: FORBIDDEN },
+  'message.react':    { outsider: FORBIDDEN, former: FORBIDDEN },
+  'message.unreact':  { outsider: FORBIDDEN, former: FORBIDDEN },
+  'message.pin':      { outsider: FORBIDDEN, former: FORBIDDEN },
+  'message.unpin':    { outsider: FORBIDDEN, former: FORBIDDEN },
+  'message.markThreadRead': { outsider: FORBIDDEN, former: FORBIDDEN },
+  'message.pins':     { outsider: OK,        former: OK },
+  'message.thread':   { outsider: OK,        former: OK },
 };
 
 // A direct room, where it differs: it is the author's conversation with the member, and it
@@ -207,6 +222,13 @@ const CALLS: { [P in Path]: (s: Scene, role: Role) => InputOf<P> } = {
   'message.markRead': (s) => ({ roomId: s.roomId, messageId: s.message.id }),
   'message.edit': (s, role) => ({ messageId: target(s, role).id, body: 'matrix: edited' }),
   'message.delete': (s, role) => ({ messageId: target(s, role).id }),
+  'message.react': (s, role) => ({ messageId: target(s, role).id, emoji: '👍' }),
+  'message.unreact': (s, role) => ({ messageId: target(s, role).id, emoji: '👍' }),
+  'message.pin': (s, role) => ({ messageId: target(s, role).id }),
+  'message.unpin': (s, role) => ({ messageId: target(s, role).id }),
+  'message.markThreadRead': (s, role) => ({ messageId: target(s, role).id }),
+  'message.pins': (s) => ({ roomId: s.roomId }),
+  'message.thread': (s, role) => ({ messageId: target(s, role).id }),
 };
 
 /** Logging out ends the caller's session, so it gets one no other cell uses. */

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTRPCClient, createWSClient, wsLink } from '@trpc/client';
+import { PROTOCOL_VERSION } from '@chat/api-types';
 import type { AppRouter } from '../src/router.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { WebSocket } from 'ws';
@@ -125,7 +126,7 @@ const pick = (avoid?: Server) => {
   return live[next++ % live.length]!;
 };
 
-/** A WebSocket client that (re)connects to a live server each time; starts on `home`. */
+/** A WebSocket client that (re)connects to a live server each time; starts on `home`. It speaks the web app's protocol version. */
 function connect(token: string, home: Server): { client: Client; server: () => Server } {
   let current = home;
   const ws = createWSClient({
@@ -133,7 +134,7 @@ function connect(token: string, home: Server): { client: Client; server: () => S
       if (!current.alive) current = pick();
       return current.url.replace(/^http/, 'ws') + '/trpc';
     },
-    connectionParams: { token },
+    connectionParams: { token, protocol: String(PROTOCOL_VERSION) },
     WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
     retryDelayMs: () => 100,
   });
@@ -313,6 +314,30 @@ describe('three server processes on PostgreSQL and Redis', () => {
     await eventually(() => expect(typing.at(-1)).toEqual([ben.user.username]));
     const members = await cyWs.room.members.query({ roomId: room.id });
     expect(members.every((m) => m.online)).toBe(true);
+  });
+
+  test('a reaction or a pin made on one process is seen live on the others, saying who made it', async () => {
+    const [s1, s2, s3] = servers as [Server, Server, Server];
+    const [ana, ben, cy] = [await register(s1, 'ana'), await register(s2, 'ben'), await register(s3, 'cy')];
+    const [anaWs, benWs, cyWs] = [connect(ana.token, s1).client, connect(ben.token, s2).client, connect(cy.token, s3).client];
+    const room = await anaWs.room.create.mutate({ name: `Reactions ${Date.now()}` });
+    for (const ws of [benWs, cyWs]) await ws.room.join.mutate({ roomId: room.id });
+    const message = await anaWs.message.send.mutate({ roomId: room.id, body: 'ship it?', clientMsgId: 'react-1' });
+    const seen: string[] = [];
+    cyWs.message.onEvent.subscribe(
+      { roomId: room.id, lastEventId: String(message.seq) },
+      { onData: ({ data: e }) => seen.push(`${e.type} ${'emoji' in e ? e.emoji : ''} by ${'by' in e ? e.by.username : ''}: ${e.message.reactions.map((r) => `${r.emoji}${r.count}`).join()}`) },
+    );
+    await benWs.message.react.mutate({ messageId: message.id, emoji: '👍' });
+    await anaWs.message.react.mutate({ messageId: message.id, emoji: '👍' });
+    await benWs.message.pin.mutate({ messageId: message.id });
+    await eventually(() =>
+      expect(seen).toEqual([
+        `reacted 👍 by ${ben.user.username}: 👍1`,
+        `reacted 👍 by ${ana.user.username}: 👍2`,
+        `pinned  by ${ben.user.username}: 👍2`,
+      ]),
+    );
   });
 
   test('revoking a session, or changing the password, on one process ends its sockets on the others at once', async () => {

@@ -47,11 +47,14 @@ export interface WsClient {
   close(): Promise<void>;
 }
 
-/** A tRPC client over a real WebSocket, authenticated by connectionParams like any outside program. */
-export function connectWs(server: Pick<TestServer, 'wsUrl'>, token?: string, retryDelayMs = 50): WsClient {
+/**
+ * A tRPC client over a real WebSocket, authenticated by connectionParams like any outside
+ * program; it says no protocol version unless given one, as the public contract's clients do.
+ */
+export function connectWs(server: Pick<TestServer, 'wsUrl'>, token?: string, retryDelayMs = 50, protocol?: number): WsClient {
   const ws = createWSClient({
     url: server.wsUrl,
-    connectionParams: token ? { token } : null,
+    connectionParams: token ? { token, ...(protocol === undefined ? {} : { protocol: String(protocol) }) } : null,
     WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
     retryDelayMs: () => retryDelayMs,
   });

@@ -1,5 +1,5 @@
 import { TRPCClientError } from '@trpc/client';
-import type { Message } from '@chat/api-types';
+import type { Message, RoomEvent } from '@chat/api-types';
 import type { AppRouter } from '../src/router.ts';
 import { afterAll, expect } from 'vitest';
 import type { ServerOptions } from '../src/server.ts';
@@ -40,7 +40,7 @@ export async function expectBadField(call: Promise<unknown> | (() => Promise<unk
 
 export interface ReceivedEvent {
   id: string;
-  type: 'created' | 'updated' | 'deleted';
+  type: RoomEvent['type'];
   message: Message;
 }
 

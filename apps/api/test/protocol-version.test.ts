@@ -3,6 +3,7 @@ import { createTRPCClient, createWSClient, httpBatchLink, wsLink } from '@trpc/c
 import { expect, test } from 'vitest';
 import { WebSocket } from 'ws';
 import type { AppRouter } from '../src/router.ts';
+import { OLDEST_PROTOCOL } from '../src/procedures/protocol.ts';
 import { expectCode, serverForFile } from './helpers.ts';
 
 const { server, pool, users } = await serverForFile(['ada']);
@@ -23,18 +24,20 @@ function speaking(protocol: string) {
   return { socket, http };
 }
 
-test('a client speaking this version, or saying none, is served', async () => {
-  const current = speaking(String(PROTOCOL_VERSION));
-  expect((await current.socket.auth.me.query())?.username).toBe(ada.user.username);
-  expect((await current.http.auth.me.query())?.username).toBe(ada.user.username);
+test('a client speaking any version from the oldest this server speaks to its own, or saying none, is served', async () => {
+  for (let version = OLDEST_PROTOCOL; version <= PROTOCOL_VERSION; version++) {
+    const client = speaking(String(version));
+    expect((await client.socket.auth.me.query())?.username).toBe(ada.user.username);
+    expect((await client.http.auth.me.query())?.username).toBe(ada.user.username);
+  }
   expect((await ada.client.auth.me.query())?.username).toBe(ada.user.username);
 });
 
 test('an older client is told to update, a newer one that the server is older, on every call', async () => {
-  const older = speaking(String(PROTOCOL_VERSION - 1));
+  const older = speaking(String(OLDEST_PROTOCOL - 1));
   for (const call of [() => older.socket.auth.me.query(), () => older.http.room.list.query(), () => older.socket.auth.logout.mutate()]) {
     const err = await expectCode(call, 'PRECONDITION_FAILED');
-    expect(err.message).toMatch(`this server speaks chat protocol ${PROTOCOL_VERSION}`);
+    expect(err.message).toMatch(`this server speaks chat protocol ${OLDEST_PROTOCOL} to ${PROTOCOL_VERSION}`);
     expect(err.message).toMatch('update the client');
   }
   const newer = speaking(String(PROTOCOL_VERSION + 1));

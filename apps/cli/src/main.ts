@@ -1,6 +1,7 @@
 import { isChatError, toChatError } from '@chat/client';
 import { Command, CommanderError } from 'commander';
 import { accountCommands } from './commands/account.ts';
+import { messageExtraCommands } from './commands/message-extras.ts';
 import { messageCommands } from './commands/messages.ts';
 import { roomCommands } from './commands/rooms.ts';
 import { sessionCommands } from './commands/sessions.ts';
@@ -22,6 +23,7 @@ const program = new Command('chat')
 accountCommands(program);
 roomCommands(program);
 messageCommands(program);
+messageExtraCommands(program);
 sessionCommands(program);
 tailCommand(program);
 

@@ -7,11 +7,44 @@ export const print = (line: string): void => void process.stdout.write(`${line}\
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-export function formatMessage(message: Message): string {
+/** Who said what, cut to one short line: a reply's quote, the message a reaction went to. */
+export function formatQuote(author: User, text: string, deleted: boolean): string {
+  const chars = [...text.replace(/\s+/gu, ' ').trim()];
+  const excerpt = deleted ? '(message deleted)' : chars.length > 60 ? `${chars.slice(0, 59).join('')}…` : chars.join('');
+  return `${author.displayName}: ${excerpt}`;
+}
+
+export interface MessageLayout {
+  /** Put before the message's line: a search hit's room, a tail event's type. */
+  prefix?: string;
+  /** The id of a message shown above already (a thread's first): replies to it are not quoted. */
+  shownAbove?: string;
+}
+
+/**
+ * A message for people: a reply with the message it answers quoted on a line above, and after
+ * the text its replies, reactions, pin and id, the id being what `chat react`, `reply`, `pin`
+ * and `thread` take.
+ */
+export function formatMessage(message: Message, { prefix = '', shownAbove }: MessageLayout = {}): string {
   const body = message.deleted ? '(message deleted)' : message.body;
   const files = message.attachments.map((a) => ` [file: ${a.name}]`).join('');
   const edited = message.editedAt && !message.deleted ? ' (edited)' : '';
-  return `[${time(message.createdAt)}] ${message.author.displayName}: ${body}${files}${edited}`;
+  const replies = message.replyCount > 0 ? ` (${message.replyCount} ${message.replyCount === 1 ? 'reply' : 'replies'})` : '';
+  const marks = [
+    message.reactions.map((r) => `${r.emoji} ${r.count}`).join(' '),
+    message.pinned ? `📌 pinned by ${message.pinned.by.displayName}` : '',
+    `[id ${message.id}]`,
+  ].filter(Boolean);
+  const { replyTo } = message;
+  const quote = replyTo && replyTo.id !== shownAbove ? `  ↳ ${formatQuote(replyTo.author, replyTo.excerpt, replyTo.deleted)}\n` : '';
+  return `${quote}${prefix}[${time(message.createdAt)}] ${message.author.displayName}: ${body}${files}${edited}${replies}  ${marks.join('  ')}`;
+}
+
+/** A message a command made or changed: the message as JSON, or its line. */
+export function printMessage(message: Message, json: boolean | undefined): void {
+  if (json) printJson(message);
+  else print(formatMessage(message));
 }
 
 const roomMark = { public: '#', private: '🔒', direct: '@' } as const;

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '@chat/api/server';
+import { bin, chatIn } from './chat.ts';
 import { run, until } from './spawn.ts';
 
-const bin = join(import.meta.dirname, '../bin/chat.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'chat-cli-'));
 let server: RunningServer;
 let options: ServerOptions;
@@ -17,22 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const envFor = (who: string) => ({ CHAT_URL: server.url, CHAT_CONFIG: join(dir, `${who}.json`), CHAT_TOKEN: '', CHAT_PASSWORD: '' });
-
-/** Runs `chat …` to the end: its exit code, stdout lines and stderr. */
-async function chat(who: string, ...args: string[]) {
-  return chatWith(who, {}, ...args);
-}
-async function chatWith(who: string, { env = {}, input }: { env?: Record<string, string>; input?: string }, ...args: string[]) {
-  const proc = run([bin, ...args], { ...envFor(who), ...env }, input);
-  const code = await proc.exited;
-  return { code, lines: proc.lines, out: proc.lines.join('\n'), err: proc.stderr() };
-}
-const json = async (who: string, ...args: string[]) => {
-  const result = await chat(who, '--json', ...args);
-  expect(result.code, result.err).toBe(0);
-  return result.lines.map((l) => JSON.parse(l));
-};
+const { envFor, chat, chatWith, json } = chatIn(dir, () => server.url);
 
 describe('chat', () => {
   test('register and login save the session to a file only its owner can read', async () => {
@@ -72,7 +57,7 @@ describe('chat', () => {
     expect(refused.err).toContain('join the room first');
     expect((await chat('ana', 'join', 'random')).out).toMatch(/^Joined # Random/);
     const sent = await chat('ana', 'send', 'random', 'hello **random**');
-    expect(sent.out).toMatch(/Ana Lima: hello \*\*random\*\*$/);
+    expect(sent.out).toMatch(/Ana Lima: hello \*\*random\*\* {2}\[id \d+\]$/);
     const [message] = await json('ana', 'send', '#Random', 'second');
     expect(message).toMatchObject({ body: 'second', author: { username: 'ana' } });
   });
@@ -81,7 +66,7 @@ describe('chat', () => {
     const dm = await chat('ben', 'dm', 'ana', 'psst, the deployment is done');
     expect(dm.code, dm.err).toBe(0);
     const search = await chat('ana', 'search', 'deploy');
-    expect(search.out).toMatch(/^ben .*psst, the deployment is done$/m);
+    expect(search.out).toMatch(/^ben {2}\[.*\] ben: psst, the deployment is done {2}\[id \d+\]$/m);
     const [hits] = await json('ana', 'search', 'deploy');
     expect(hits).toHaveLength(1);
     expect((await chat('ana', 'search', 'nothing-like-this')).out).toBe('No messages found.');
@@ -97,7 +82,7 @@ describe('chat', () => {
     const unreachable = run([bin, 'rooms'], { ...envFor('ana'), CHAT_URL: 'http://127.0.0.1:9' });
     expect(await unreachable.exited).toBe(6);
     expect(unreachable.stderr()).toMatch(/^chat: /);
-    for (const command of ['login', 'register', 'rooms', 'join', 'send', 'tail', 'dm', 'search', 'sessions', 'passwd']) {
+    for (const command of ['login', 'register', 'rooms', 'join', 'send', 'tail', 'dm', 'search', 'sessions', 'passwd', 'react', 'reply', 'pin', 'pins', 'thread']) {
       const help = await chat('ana', command, '--help');
       expect(help.code).toBe(0);
       expect(help.out).toContain(`Usage: chat ${command}`);
@@ -174,6 +159,6 @@ describe('chat', () => {
     await until(() => human.lines.length === 2);
     human.child.kill('SIGINT');
     await human.exited;
-    expect(human.lines[1]).toMatch(/Ana Lima: t5$/);
+    expect(human.lines[1]).toMatch(/Ana Lima: t5 {2}\[id \d+\]$/);
   });
 });

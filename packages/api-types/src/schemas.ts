@@ -81,6 +81,8 @@ export const sendMessageInput = z.object({
   body: messageBody,
   clientMsgId: text().min(1).max(64),
   attachmentIds: z.array(id).max(MAX_ATTACHMENTS).optional(),
+  /** The message this one answers, in the same room. */
+  replyToId: id.optional().nullable(),
 });
 export const editMessageInput = z.object({ messageId: id, body: messageBody });
 export const messageIdInput = z.object({ messageId: id });
@@ -90,6 +92,28 @@ export const searchMessagesInput = z.object({
   roomId: id.optional(),
   limit: z.number().int().min(1).max(100).optional(),
 });
+/** Different emoji one message may carry. */
+export const MAX_REACTIONS_PER_MESSAGE = 20;
+/** Pinned messages one room may hold. */
+export const MAX_PINS_PER_ROOM = 50;
+// Unicode's list of emoji (RGI: flags, skin tones and families included) needs the `v` flag,
+// newer than the ES2022 this package is compiled for; Node 20 and current browsers have it.
+const ONE_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
+/** One emoji, as Unicode lists them. */
+export const emoji = z
+  .string()
+  .max(32, 'must be one emoji')
+  .transform((s) => s.normalize('NFC'))
+  .refine((s) => ONE_EMOJI.test(s), 'must be one emoji');
+export const reactInput = z.object({ messageId: id, emoji });
+export const threadInput = z.object({
+  /** Any message of the thread: its root's thread is read. */
+  messageId: id,
+  before: cursor('nextCursor').optional().nullable(),
+  limit: z.number().int().min(1).max(100).optional(),
+});
+export const markThreadReadInput = z.object({ messageId: id });
+
 export const onEventInput = z.object({
   roomId: id,
   lastEventId: z.string().regex(/^[0-9]{1,16}$/, 'must be an event id').optional().nullable(),

@@ -53,20 +53,69 @@ export interface Message {
   clientMsgId: string;
   createdAt: string;
   editedAt: string | null;
-  /** A deleted message stays as a tombstone: empty body, no files. */
+  /** A deleted message stays as a tombstone: empty body, no files, no reactions, not pinned. */
   deleted: boolean;
   attachments: Attachment[];
+  /** The message this one answers, as it is now; null when it answers none. */
+  replyTo: ReplyQuote | null;
+  /**
+   * The thread this message belongs to: the id of the message that started it (a reply to a
+   * reply joins its root's thread); null for a message that answers none.
+   */
+  threadRootId: string | null;
+  /** On a thread's first message: how many replies it has (deleted ones not counted); else 0. */
+  replyCount: number;
+  /** One entry per emoji, in the order each was first used. */
+  reactions: Reaction[];
+  /** Null unless pinned in its room. */
+  pinned: Pin | null;
 }
 
-export type RoomEventType = 'created' | 'updated' | 'deleted';
+/** What a reply shows of the message it answers. */
+export interface ReplyQuote {
+  id: string;
+  author: User;
+  /** Its text's first characters (at most 200); empty once it is deleted. */
+  excerpt: string;
+  deleted: boolean;
+}
+
+export interface Reaction {
+  /** One emoji, as the people who reacted chose it. */
+  emoji: string;
+  count: number;
+  /** Who reacted with it, in the order they did, the first 20 of them. */
+  users: User[];
+}
+
+export interface Pin {
+  by: User;
+  at: string;
+}
+
+export type RoomEventType = 'created' | 'updated' | 'deleted' | 'reacted' | 'unreacted' | 'pinned' | 'unpinned';
 
 /**
  * One event of a room's sequence, as `message.onEvent` streams it (its tracked id is the
- * event's sequence number): a message was sent, edited or deleted, and the message as it is now.
+ * event's sequence number), with the message as it is now: it was sent (a reply too), edited,
+ * deleted, reacted to (`reacted`/`unreacted`, with who and which emoji), pinned or unpinned.
+ *
+ * Clients of protocol version 1, and those that send no version, get only the first three
+ * types: a reaction or a pin reaches them as `updated` with the message as it is now.
  */
-export interface RoomEvent {
-  type: RoomEventType;
-  message: Message;
+export type RoomEvent =
+  | { type: 'created' | 'updated' | 'deleted'; message: Message }
+  | { type: 'reacted' | 'unreacted'; message: Message; by: User; emoji: string }
+  | { type: 'pinned' | 'unpinned'; message: Message; by: User };
+
+/** A thread: the message that started it and a page of its replies, oldest first. */
+export interface ThreadPage {
+  root: Message;
+  replies: Message[];
+  /** Pass as `before` for the older replies; null when this page holds the first reply. */
+  nextCursor: string | null;
+  /** The seq of the last reply in this thread I have read (0 for none); newer replies are unread. */
+  lastReadSeq: number;
 }
 
 export interface HistoryPage {

@@ -2,11 +2,14 @@ import type { RoomEvent as StreamedEvent } from '@chat/api-types';
 import type { Api } from './api.ts';
 import { toChatError, type ChatError } from './errors.ts';
 
-/** A room's event with its id, which the subscription carries beside it. */
-export interface RoomEvent extends StreamedEvent {
+/**
+ * A room's event with its id, which the subscription carries beside it. A union like the
+ * streamed event, so that checking `type` tells which fields (`by`, `emoji`) it has.
+ */
+export type RoomEvent = StreamedEvent & {
   /** The event's id: store it and pass it back as `since` to resume after a restart. */
   id: string;
-}
+};
 
 export interface FollowOptions {
   /** Resume after this event id (from a previous run); without it, only new events arrive. */
@@ -47,7 +50,7 @@ export function follow(api: Api, roomId: string, handler: (event: RoomEvent) => 
     {
       onData: ({ id, data }) => {
         chain = chain.then(async () => {
-          await handler({ id, type: data.type, message: data.message });
+          await handler({ id, ...data });
           cursor = id;
           await options.onCursor?.(id);
         });

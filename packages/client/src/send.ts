@@ -6,6 +6,8 @@ export interface SendOptions {
   /** Reuse one id to make a retried send idempotent across program restarts too. */
   clientMsgId?: string;
   attachmentIds?: string[];
+  /** The message this one answers (in the same room): the reply joins that message's thread. */
+  replyToId?: string;
   /** How many times to try in all (default 5). */
   attempts?: number;
 }
@@ -22,7 +24,7 @@ export async function send(api: Api, roomId: string, body: string, options: Send
   const attempts = options.attempts ?? 5;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await api.message.send.mutate({ roomId, body, clientMsgId, attachmentIds: options.attachmentIds });
+      return await api.message.send.mutate({ roomId, body, clientMsgId, attachmentIds: options.attachmentIds, replyToId: options.replyToId });
     } catch (err) {
       const error = toChatError(err);
       if (!error.retriable || attempt >= attempts) throw error;

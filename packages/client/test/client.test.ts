@@ -88,6 +88,34 @@ test('follow keeps a cursor; a restarted program resumes from it with nothing mi
   expect(seen.map((e) => e.message.body)).toEqual(['a', 'b', 'c']);
 });
 
+test('a reply answers a message and joins its thread; reactions and pins reach the handler whole, with who and which emoji', async () => {
+  const [ana, ben] = [await newClient(), await newClient()];
+  const roomId = await general(ana);
+  const seen: RoomEvent[] = [];
+  const handle = ana.follow(roomId, (e) => void seen.push(e));
+  await new Promise((r) => setTimeout(r, 100));
+  const question = await ana.send(roomId, 'lunch?');
+  const answer = await ben.send(roomId, 'noodles', { replyToId: question.id });
+  expect(answer).toMatchObject({ replyTo: { id: question.id, excerpt: 'lunch?' }, threadRootId: question.id });
+  await ben.api.message.react.mutate({ messageId: question.id, emoji: '👍' });
+  await ana.api.message.pin.mutate({ messageId: answer.id });
+  await ben.api.message.unreact.mutate({ messageId: question.id, emoji: '👍' });
+  await until(() => seen.length === 5);
+  handle.stop();
+
+  const [anaName, benName] = [question.author.username, answer.author.username];
+  expect(seen.map((e) => [e.type, 'by' in e ? e.by.username : null, 'emoji' in e ? e.emoji : null])).toEqual([
+    ['created', null, null],
+    ['created', null, null],
+    ['reacted', benName, '👍'],
+    ['pinned', anaName, null],
+    ['unreacted', benName, '👍'],
+  ]);
+  expect(seen[2]?.message.reactions).toEqual([{ emoji: '👍', count: 1, users: [expect.objectContaining({ username: benName })] }]);
+  const thread = await ana.api.message.thread.query({ messageId: answer.id });
+  expect([thread.root.id, thread.root.replyCount, thread.replies.map((m) => m.body)]).toEqual([question.id, 1, ['noodles']]);
+});
+
 test('a room is followed once per client: a second follow of it ends with BAD_REQUEST, the first goes on', async () => {
   const client = await newClient();
   const roomId = await general(client);

@@ -25,8 +25,20 @@ export async function misuses(): Promise<void> {
   if (rooms[0]?.kind === 'secret') return;
   // @ts-expect-error send takes the body as a string
   await chat.send('1', { body: 'hi' });
+  // @ts-expect-error replyToId is a message's string id
+  await chat.send('1', 'hi', { replyToId: 2 });
   chat.follow('1', (event) => {
-    // @ts-expect-error event types are created | updated | deleted
+    // @ts-expect-error there is no such event type
     if (event.type === 'edited') return;
+    // @ts-expect-error only reactions and pins say who made them: check the type first
+    console.log(event.by.displayName);
+    // @ts-expect-error a pin has no emoji
+    if (event.type === 'pinned') console.log(event.emoji);
+    if (event.type === 'reacted') console.log(event.by.displayName, event.emoji, event.message.reactions[0]?.count);
   });
+  // @ts-expect-error reacting takes one emoji as a string, not a list
+  await chat.api.message.react.mutate({ messageId: '1', emoji: ['👍'] });
+  const thread = await chat.api.message.thread.query({ messageId: '1' });
+  // @ts-expect-error a reply's quote may be null and must be checked first
+  console.log(thread.replies[0]?.replyTo.excerpt);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 // The PostgreSQL twin of schema.ts: same tables, columns and row types (ids are numbers, times
 // epoch milliseconds), so the store's row → API helpers serve both engines. schema-parity.test-d.ts
@@ -90,10 +90,18 @@ export const messages = pgTable(
     createdAt: millis('created_at').notNull(),
     editedAt: millis('edited_at'),
     deletedAt: millis('deleted_at'),
+    // The message this one answers, and the first message of the thread that answer joins.
+    replyToId: int64('reply_to_id').references((): AnyPgColumn => messages.id, { onDelete: 'set null' }),
+    threadRootId: int64('thread_root_id').references((): AnyPgColumn => messages.id, { onDelete: 'set null' }),
+    pinnedAt: millis('pinned_at'),
+    pinnedBy: int64('pinned_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [
     uniqueIndex('messages_room_seq_idx').on(t.roomId, t.seq),
     uniqueIndex('messages_author_client_msg_idx').on(t.authorId, t.clientMsgId),
+    // Partial: a message that is no reply, or not pinned, writes no page of these on its way in.
+    index('messages_thread_idx').on(t.threadRootId, t.seq).where(sql`thread_root_id IS NOT NULL`),
+    index('messages_pinned_idx').on(t.roomId, t.pinnedAt).where(sql`pinned_at IS NOT NULL`),
     // Trigram index (pg_trgm, created by the first migration): ILIKE '%part%' on any 3+ characters
     // uses it, like SQLite's trigram FTS table.
     index('messages_body_trgm_idx').using('gin', t.body.op('gin_trgm_ops')),
@@ -107,15 +115,49 @@ export const events = pgTable(
       .notNull()
       .references(() => rooms.id, { onDelete: 'cascade' }),
     seq: int64('seq').notNull(),
-    type: text('type', { enum: ['created', 'updated', 'deleted'] }).notNull(),
+    type: text('type', { enum: ['created', 'updated', 'deleted', 'reacted', 'unreacted', 'pinned', 'unpinned'] }).notNull(),
     messageId: int64('message_id')
       .notNull()
       .references(() => messages.id, { onDelete: 'cascade' }),
+    // Who reacted or pinned, and the emoji of a reaction: what the message row does not keep.
+    actorId: int64('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    detail: text('detail'),
     createdAt: millis('created_at')
       .notNull()
       .default(sql`(extract(epoch from clock_timestamp()) * 1000)::bigint`),
   },
   (t) => [primaryKey({ columns: [t.roomId, t.seq] })],
+);
+
+/** One user's reaction with one emoji to one message: its key makes reacting twice one reaction. */
+export const messageReactions = pgTable(
+  'message_reactions',
+  {
+    messageId: int64('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    userId: int64('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    emoji: text('emoji').notNull(),
+    createdAt: millis('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.emoji, t.userId] })],
+);
+
+/** How far a user has read a thread: the seq of the last reply they have seen. */
+export const threadReads = pgTable(
+  'thread_reads',
+  {
+    userId: int64('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    rootId: int64('root_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    lastReadSeq: int64('last_read_seq').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.rootId] })],
 );
 
 /** An uploaded file: metadata here, bytes on disk under DATA_DIR/files, addressed by SHA-256. */

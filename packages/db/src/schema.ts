@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Times are epoch milliseconds in storage; the API turns them into ISO-8601 strings.
 
@@ -85,10 +85,18 @@ export const messages = sqliteTable(
     createdAt: integer('created_at').notNull(),
     editedAt: integer('edited_at'),
     deletedAt: integer('deleted_at'),
+    // The message this one answers, and the first message of the thread that answer joins.
+    replyToId: integer('reply_to_id').references((): AnySQLiteColumn => messages.id, { onDelete: 'set null' }),
+    threadRootId: integer('thread_root_id').references((): AnySQLiteColumn => messages.id, { onDelete: 'set null' }),
+    pinnedAt: integer('pinned_at'),
+    pinnedBy: integer('pinned_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [
     uniqueIndex('messages_room_seq_idx').on(t.roomId, t.seq),
     uniqueIndex('messages_author_client_msg_idx').on(t.authorId, t.clientMsgId),
+    // Partial: a message that is no reply, or not pinned, writes no page of these on its way in.
+    index('messages_thread_idx').on(t.threadRootId, t.seq).where(sql`thread_root_id IS NOT NULL`),
+    index('messages_pinned_idx').on(t.roomId, t.pinnedAt).where(sql`pinned_at IS NOT NULL`),
   ],
 );
 
@@ -99,13 +107,47 @@ export const events = sqliteTable(
       .notNull()
       .references(() => rooms.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
-    type: text('type', { enum: ['created', 'updated', 'deleted'] }).notNull(),
+    type: text('type', { enum: ['created', 'updated', 'deleted', 'reacted', 'unreacted', 'pinned', 'unpinned'] }).notNull(),
     messageId: integer('message_id')
       .notNull()
       .references(() => messages.id, { onDelete: 'cascade' }),
+    // Who reacted or pinned, and the emoji of a reaction: what the message row does not keep.
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    detail: text('detail'),
     createdAt: integer('created_at').notNull().default(sql`(unixepoch('subsec') * 1000)`),
   },
   (t) => [primaryKey({ columns: [t.roomId, t.seq] })],
+);
+
+/** One user's reaction with one emoji to one message: its key makes reacting twice one reaction. */
+export const messageReactions = sqliteTable(
+  'message_reactions',
+  {
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    emoji: text('emoji').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.emoji, t.userId] })],
+);
+
+/** How far a user has read a thread: the seq of the last reply they have seen. */
+export const threadReads = sqliteTable(
+  'thread_reads',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    rootId: integer('root_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    lastReadSeq: integer('last_read_seq').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.rootId] })],
 );
 
 /** An uploaded file: metadata here, bytes on disk under DATA_DIR/files, addressed by SHA-256. */
@@ -150,5 +192,6 @@ export type RoomRow = typeof rooms.$inferSelect;
 export type RoomMemberRow = typeof roomMembers.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
+export type ReactionRow = typeof messageReactions.$inferSelect;
 export type RoomKind = RoomRow['kind'];
 export type EventType = EventRow['type'];

@@ -7,6 +7,7 @@ import { isConnectionFailure } from '../storage/errors.ts';
 import type { RoomSummary, SessionInfo, StoredEvent } from '../storage/store.ts';
 import { PushSubscription, type EventSink } from './push-subscription.ts';
 import { replayReads } from './replay-reads.ts';
+import { eventForProtocol } from './event-versions.ts';
 
 const REPLAY_BATCH = 500;
 /** Re-reads after the fan-out reconnected: everything since the last event sent may be missing. */
@@ -21,6 +22,8 @@ interface Options {
   room: RoomSummary;
   lastEventId: number | null;
   session: SessionInfo;
+  /** The contract version the subscriber speaks: which event types it is sent (event-versions.ts). */
+  protocol: number;
 }
 
 /**
@@ -136,7 +139,7 @@ export class RoomEventStream extends PushSubscription<RoomEvent> implements Room
   private send(event: StoredEvent): void {
     this.last = event.seq;
     this.opts.app.metrics.eventsDelivered.inc();
-    this.sink?.push(String(event.seq), event.payload);
+    this.sink?.push(String(event.seq), eventForProtocol(event.payload, this.opts.protocol));
   }
 
   onAccessLost(error: TRPCError): void {

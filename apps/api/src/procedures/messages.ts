@@ -1,17 +1,15 @@
 import { editMessageInput, historyInput, markReadInput, type Message, messageIdInput, onEventInput, searchMessagesInput, sendMessageInput } from '@chat/api-types';
 import type { z } from 'zod';
 import type { App } from '../app.ts';
-import { roomChannel } from '../fanout/fanout.ts';
 import { removeBlobs } from '../files/file-gc.ts';
 import { requireMembership, requireReadable } from './room-access.ts';
 import { DomainError } from '../storage/errors.ts';
-import type { HistoryPosition, StoredEvent } from '../storage/store.ts';
+import type { HistoryPosition } from '../storage/store.ts';
 import { protectedProcedure, router } from './trpc.ts';
 import { RoomEventStream } from '../live/room-event-stream.ts';
-
-async function publish(app: App, event: StoredEvent): Promise<void> {
-  await app.fanout.publish(roomChannel(event.roomId), { kind: 'event', event });
-}
+import { messageExtraProcedures } from './message-extras.ts';
+import { publish } from './publish.ts';
+import { eventProtocol } from './protocol.ts';
 
 async function ownMessage(app: App, messageId: string, userId: string): Promise<Message> {
   const message = await app.store.getMessage(messageId);
@@ -47,6 +45,7 @@ export const messageRouter = router({
       body: input.body,
       clientMsgId: input.clientMsgId,
       attachmentIds: input.attachmentIds,
+      replyToId: input.replyToId,
       now: Date.now(),
     });
     if (event) {
@@ -106,6 +105,8 @@ export const messageRouter = router({
   onEvent: protectedProcedure.input(onEventInput).subscription(async ({ ctx, input, signal }) => {
     const room = await requireReadable(ctx.app, input.roomId, ctx.session.user.id);
     const lastEventId = input.lastEventId ? Number(input.lastEventId) : null;
-    return new RoomEventStream({ app: ctx.app, room, lastEventId, session: ctx.session }, signal);
+    return new RoomEventStream({ app: ctx.app, room, lastEventId, session: ctx.session, protocol: eventProtocol(ctx.protocol) }, signal);
   }),
+
+  ...messageExtraProcedures,
 });

@@ -5,7 +5,7 @@ import { TRPCError } from '@trpc/server';
  * The oldest contract version this server still answers. Raise it when a change stops older
  * clients from working (a removed procedure or field): they are then told to update, by name.
  */
-export const OLDEST_PROTOCOL = 1;
+export const OLDEST_PROTOCOL: number = 1;
 
 /** Null when the client speaks a version this server does, or says none; else the error to answer every call with. */
 export function protocolRefusal(sent: string | null): TRPCError | null {
@@ -19,3 +19,6 @@ export function protocolRefusal(sent: string | null): TRPCError | null {
     message: `protocol: this server speaks chat protocol ${speaks}, the client ${JSON.stringify(sent.slice(0, 20))}; ${fix}`,
   });
 }
+
+/** The version whose shapes a client is sent: what it says, or the public contract's first when it says none. */
+export const eventProtocol = (sent: string | null): number => (sent === null ? 1 : Number(sent));

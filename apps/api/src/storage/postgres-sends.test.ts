@@ -23,7 +23,7 @@ afterEach(async () => {
   await db.drop();
 });
 
-const send = (clientMsgId: string, opts: { room?: string; attachmentIds?: string[]; store?: PostgresStore } = {}) =>
+const send = (clientMsgId: string, opts: { room?: string; attachmentIds?: string[]; replyToId?: string; store?: PostgresStore } = {}) =>
   (opts.store ?? (stores[0] as PostgresStore)).sendMessage({
     roomId: opts.room ?? (rooms[0] as string),
     authorId,
@@ -31,6 +31,7 @@ const send = (clientMsgId: string, opts: { room?: string; attachmentIds?: string
     clientMsgId,
     now: Date.now(),
     ...(opts.attachmentIds ? { attachmentIds: opts.attachmentIds } : {}),
+    replyToId: opts.replyToId ?? null,
   });
 
 const bodies = async (room: string) => ((await stores[0]?.eventsAfter(room, 0, 1000)) ?? []).map((e) => [e.seq, e.payload.message.body]);
@@ -54,6 +55,27 @@ test('a send that fails leaves nothing behind and does not fail the others of it
     [1, 'ok-1'],
     [2, 'ok-2'],
   ]);
+});
+
+test('replies of one batch are checked each on its own: a refused one takes no sequence number', async () => {
+  const { message: root } = await send('root');
+  const { message: gone } = await send('gone');
+  await stores[0]?.deleteMessage({ messageId: gone.id, now: Date.now() });
+  const { message: elsewhere } = await send('elsewhere', { room: rooms[1] });
+  const [reply, toDeleted, toOtherRoom, plain] = await Promise.allSettled([
+    send('reply', { replyToId: root.id }),
+    send('to-deleted', { replyToId: gone.id }),
+    send('to-other-room', { replyToId: elsewhere.id }),
+    send('plain'),
+  ]);
+  expect((toDeleted as PromiseRejectedResult).reason).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^replyToId: .*deleted/) });
+  expect((toOtherRoom as PromiseRejectedResult).reason).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^replyToId: /) });
+  const stored = (reply as PromiseFulfilledResult<Awaited<ReturnType<typeof send>>>).value;
+  expect(stored.message).toMatchObject({ threadRootId: root.id, replyTo: { id: root.id, excerpt: 'root', deleted: false } });
+  expect(stored.event?.payload.message).toEqual(stored.message);
+  // root, gone, its deletion, then the batch's two.
+  expect([stored.event?.seq, (plain as PromiseFulfilledResult<Awaited<ReturnType<typeof send>>>).value.event?.seq]).toEqual([4, 5]);
+  expect(await stores[0]?.getMessage(stored.message.id)).toEqual(stored.message);
 });
 
 test('the same clientMsgId twice in one batch stores one message; the second gets it back without an event', async () => {

@@ -2,7 +2,7 @@ import type { Message } from '@chat/api-types';
 import { DomainError, sqlStateOf } from './errors.ts';
 import { hot, type Queryable, type SendRow } from './postgres-statements.ts';
 import { SendBatches, type Settled } from './postgres-send-batches.ts';
-import { num, toAttachment, toMessage, toUser } from './rows.ts';
+import { NO_EXTRAS, num, toAttachment, toMessage, toReplyQuote, toUser } from './rows.ts';
 import type { ChatStore, SendMessageInput } from './store.ts';
 
 type SentMessage = Awaited<ReturnType<ChatStore['sendMessage']>>;
@@ -16,6 +16,11 @@ const isConstraintViolation = (err: unknown) => sqlStateOf(err)?.startsWith('23'
 const isSentConcurrently = (err: unknown) =>
   sqlStateOf(err) === '23505' && (err as { constraint?: string }).constraint === 'messages_author_client_msg_idx';
 
+const REPLY_REFUSED: Record<NonNullable<SendRow['replyRefused']>, string> = {
+  missing: 'replyToId: no such message in this room',
+  deleted: 'replyToId: that message is deleted',
+};
+
 const settle = <O>(result: Promise<O>): Promise<Settled<O>> =>
   result.then(
     (value) => ({ ok: true as const, value }),
@@ -24,9 +29,11 @@ const settle = <O>(result: Promise<O>): Promise<Settled<O>> =>
 
 /**
  * ChatStore.sendMessage on PostgreSQL: the sends of a batch (postgres-send-batches.ts) go as one
- * statement (hot.sendBatch). A batch that breaks a constraint — a concurrent send of one of its
- * clientMsgIds, a file deleted meanwhile — is rolled back whole and goes again one send at a
- * time, so that only the send at fault fails, as if each had been alone.
+ * statement (hot.sendBatch), which also checks and resolves their replies: a reply costs no
+ * round trip of its own. A batch that breaks a constraint — a concurrent send of one of its
+ * clientMsgIds, a file deleted meanwhile, an answered message gone meanwhile — is rolled back
+ * whole and goes again one send at a time, so that only the send at fault fails, as if each had
+ * been alone.
  */
 export class PostgresSends {
   private readonly batches: SendBatches<SendMessageInput, SentMessage>;
@@ -54,6 +61,7 @@ export class PostgresSends {
         inputs.map((input) => input.body),
         inputs.map((input) => input.clientMsgId),
         inputs.map((input) => input.now),
+        inputs.map((input) => (input.replyToId ? num(input.replyToId) : null)),
         files.map(([of]) => of),
         files.map(([, id]) => id),
       );
@@ -74,8 +82,12 @@ export class PostgresSends {
   private async outcome(input: SendMessageInput, row: SendRow): Promise<SentMessage> {
     if (row.earlierId !== null) return this.earlier(input);
     if (!row.filesOwned) throw new DomainError('BAD_REQUEST', 'attachmentIds: only files you uploaded can be attached');
+    if (row.replyRefused) throw new DomainError('BAD_REQUEST', REPLY_REFUSED[row.replyRefused]);
     if (!row.stored) throw new DomainError('NOT_FOUND', 'room not found');
-    const message = toMessage(row.stored, toUser(row.stored.author), row.stored.attachments.map(toAttachment));
+    const { author, attachments, replyTo } = row.stored;
+    // A new message has no replies, reactions or pin yet: only its quote is to show.
+    const extras = replyTo ? { ...NO_EXTRAS, replyTo: toReplyQuote(replyTo, toUser(replyTo.author)) } : NO_EXTRAS;
+    const message = toMessage(row.stored, toUser(author), attachments.map(toAttachment), extras);
     return { message, event: { roomId: message.roomId, seq: message.seq, payload: { type: 'created', message } } };
   }
 

@@ -1,34 +1,40 @@
-import type { Attachment, Message, Room, RoomEvent, User } from '@chat/api-types';
-import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { MAX_PINS_PER_ROOM, type Message, type Room, type RoomEvent, type ThreadPage, type User } from '@chat/api-types';
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { openPostgres, pgSchema, type PgConnection, type PgDb } from '@chat/db/postgres';
 import { readableFile, readableRoom } from './access-conditions.ts';
 import { DomainError, sqlStateOf } from './errors.ts';
 import { assembleWindow, windowReads } from './history-window.ts';
 import { roomListQuery, toRoom, type RoomListRow } from './room-list-query.ts';
 import { aliveSessions, selectedSessions } from './session-conditions.ts';
+import { hydrateMessages } from './postgres-message-extras.ts';
+import { authorColumns, type Q } from './postgres-queries.ts';
+import { addReaction, takeBackReaction } from './postgres-reactions.ts';
 import { PostgresSends } from './postgres-sends.ts';
 import { hot } from './postgres-statements.ts';
-import { directKey, groupAttachments, isAlive, likePattern, num, otherMember, toFileRecord, toMessage, toRoomRow, toSessionInfo, toSessionRecord, toUser } from './rows.ts';
+import { directKey, isAlive, likePattern, num, otherMember, toFileRecord, toRoomEvent, toRoomRow, toSessionInfo, toSessionRecord, toUser } from './rows.ts';
 import type { ChatStore, FileRecord, HistoryPosition, SendMessageInput, SessionSelection, SessionWindow, StoredEvent } from './store.ts';
 
-const { events, files, messageAttachments, messages, roomMembers, rooms, sessions, users } = pgSchema;
+const { events, files, messageAttachments, messageReactions, messages, roomMembers, rooms, sessions, threadReads, users } = pgSchema;
 
 type MessageRow = typeof messages.$inferSelect;
 type EventType = RoomEvent['type'];
-/** The pool or one transaction: reads inside a transaction must use its connection. */
-type Q = PgDb | Parameters<Parameters<PgDb['transaction']>[0]>[0];
+/** Who reacted or pinned, and the emoji of a reaction: what the message row does not say. */
+type Actor = { userId: number; detail: string | null };
 
 const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (err: unknown) => sqlStateOf(err) === UNIQUE_VIOLATION;
 
-const authorColumns = { id: users.id, username: users.username, displayName: users.displayName };
+const actors = alias(users, 'actor');
 
 /**
  * ChatStore on PostgreSQL. Each event's sequence number comes from `UPDATE rooms SET last_seq =
  * last_seq + n … RETURNING` inside the transaction that stores the event (for sends, the one
  * statement that stores a batch of them: postgres-sends.ts): the room's row stays locked until
  * commit, so a room's events commit in sequence order and a reader that has seen event N has
- * seen every event before it. Search is ILIKE over a pg_trgm GIN index.
+ * seen every event before it. Search is ILIKE over a pg_trgm GIN index. Messages are read with
+ * what they show beyond their rows (files, quotes, reactions…) a page at a time:
+ * postgres-message-extras.ts.
  *
  * The statements of every send run prepared, without drizzle (postgres-statements.ts); the
  * rest are built per call. Queries written once for both engines live in access-conditions.ts and room-list-query.ts; the
@@ -288,17 +294,9 @@ export class PostgresStore implements ChatStore {
   }
 
   private async sentBefore(authorId: number, clientMsgId: string): Promise<Message> {
-    const first = await this.findSent(this.db, authorId, clientMsgId);
+    const first = await this.messageWhere(this.db, and(eq(messages.authorId, authorId), eq(messages.clientMsgId, clientMsgId)));
     if (!first) throw new Error('a message stored by an earlier send has vanished');
     return first;
-  }
-
-  private async findSent(q: Q, authorId: number, clientMsgId: string): Promise<Message | null> {
-    const [row] = await q
-      .select()
-      .from(messages)
-      .where(and(eq(messages.authorId, authorId), eq(messages.clientMsgId, clientMsgId)));
-    return row ? this.hydrate(q, row) : null;
   }
 
   async editMessage(input: { messageId: string; body: string; now: number }): Promise<StoredEvent> {
@@ -308,7 +306,10 @@ export class PostgresStore implements ChatStore {
   async deleteMessage(input: { messageId: string; now: number }) {
     const id = num(input.messageId);
     return this.db.transaction(async (tx) => {
-      const event = await this.changeMessage(input.messageId, 'deleted', input.now, { body: '', deletedAt: input.now }, tx);
+      // Its pin goes with its text, so that the room's bound on pins counts live messages only.
+      const tombstone = { body: '', deletedAt: input.now, pinnedAt: null, pinnedBy: null };
+      const event = await this.changeMessage(input.messageId, 'deleted', input.now, tombstone, tx);
+      await tx.delete(messageReactions).where(eq(messageReactions.messageId, id));
       const attached = await tx.delete(messageAttachments).where(eq(messageAttachments.messageId, id)).returning({ fileId: messageAttachments.fileId });
       return { event, unusedBlobs: await this.dropUnattachedFiles(tx, attached.map((a) => a.fileId)) };
     });
@@ -319,69 +320,107 @@ export class PostgresStore implements ChatStore {
     messageId: string,
     type: EventType,
     now: number,
-    patch: Partial<Pick<MessageRow, 'body' | 'editedAt' | 'deletedAt'>>,
+    patch: Partial<Pick<MessageRow, 'body' | 'editedAt' | 'deletedAt' | 'pinnedAt' | 'pinnedBy'>>,
     outer?: Q,
   ): Promise<StoredEvent> {
-    const id = num(messageId);
     return (outer ?? this.db).transaction(async (tx) => {
-      const [found] = await tx.select({ roomId: messages.roomId }).from(messages).where(eq(messages.id, id));
-      if (!found) throw new DomainError('NOT_FOUND', 'message not found');
-      // The room's lock comes first, as in sendMessage; every change of a message takes it, so
-      // the message read after it is current.
-      const seq = await this.nextSeq(tx, found.roomId, null);
-      const [current] = await tx.select({ deletedAt: messages.deletedAt }).from(messages).where(eq(messages.id, id));
-      if (!current) throw new DomainError('NOT_FOUND', 'message not found');
-      if (current.deletedAt !== null) throw new DomainError('BAD_REQUEST', 'message is deleted');
-      const [row] = await tx.update(messages).set(patch).where(eq(messages.id, id)).returning();
-      if (!row) throw new DomainError('NOT_FOUND', 'message not found');
-      return this.appendEvent(tx, row, seq, type, now);
+      const current = await this.lockLiveMessage(tx, num(messageId));
+      await tx.update(messages).set(patch).where(eq(messages.id, current.id));
+      return this.appendEvent(tx, current, type, now);
     });
   }
 
+  async react(input: { messageId: string; userId: string; emoji: string; add: boolean; now: number }): Promise<StoredEvent | null> {
+    const userId = num(input.userId);
+    return this.db.transaction(async (tx) => {
+      const current = await this.lockLiveMessage(tx, num(input.messageId));
+      const changed = input.add
+        ? await addReaction(tx, current.id, userId, input.emoji, input.now)
+        : await takeBackReaction(tx, current.id, userId, input.emoji);
+      return changed ? this.appendEvent(tx, current, input.add ? 'reacted' : 'unreacted', input.now, { userId, detail: input.emoji }) : null;
+    });
+  }
+
+  async pin(input: { messageId: string; userId: string; pinned: boolean; now: number }): Promise<StoredEvent | null> {
+    const userId = num(input.userId);
+    return this.db.transaction(async (tx) => {
+      const current = await this.lockLiveMessage(tx, num(input.messageId));
+      if ((current.pinnedAt !== null) === input.pinned) return null;
+      if (input.pinned) await this.assertRoomForPin(tx, current.roomId);
+      const pin = input.pinned ? { pinnedAt: input.now, pinnedBy: userId } : { pinnedAt: null, pinnedBy: null };
+      await tx.update(messages).set(pin).where(eq(messages.id, current.id));
+      return this.appendEvent(tx, current, input.pinned ? 'pinned' : 'unpinned', input.now, { userId, detail: null });
+    });
+  }
+
+  /** Run under the room's row lock: two pins at once cannot both take the last place. */
+  private async assertRoomForPin(tx: Q, roomId: number): Promise<void> {
+    const [pins] = await tx
+      .select({ count: count() })
+      .from(messages)
+      .where(and(eq(messages.roomId, roomId), isNotNull(messages.pinnedAt)));
+    if ((pins?.count ?? 0) >= MAX_PINS_PER_ROOM) {
+      throw new DomainError('BAD_REQUEST', `messageId: a room keeps at most ${MAX_PINS_PER_ROOM} pinned messages`);
+    }
+  }
+
+  /**
+   * The message as it is, read under its room's row lock, which every change of a message (its
+   * text, reactions, pin) takes first, as a send does: it stays so until the caller commits. A
+   * deleted message takes no change.
+   */
+  private async lockLiveMessage(tx: Q, id: number): Promise<MessageRow> {
+    await tx
+      .select({ id: rooms.id })
+      .from(rooms)
+      .where(eq(rooms.id, sql`(SELECT room_id FROM messages WHERE id = ${id})`))
+      .for('no key update');
+    const [current] = await tx.select().from(messages).where(eq(messages.id, id));
+    if (!current) throw new DomainError('NOT_FOUND', 'message not found');
+    if (current.deletedAt !== null) throw new DomainError('BAD_REQUEST', 'message is deleted');
+    return current;
+  }
+
   /** Claims the room's next sequence number; the row stays locked until the caller commits. */
-  private async nextSeq(tx: Q, roomId: number, messageAt: number | null): Promise<number> {
-    const set = messageAt === null ? { lastSeq: sql`${rooms.lastSeq} + 1` } : { lastSeq: sql`${rooms.lastSeq} + 1`, lastMessageAt: messageAt };
-    const [row] = await tx.update(rooms).set(set).where(eq(rooms.id, roomId)).returning({ lastSeq: rooms.lastSeq });
+  private async nextSeq(tx: Q, roomId: number): Promise<number> {
+    const [row] = await tx
+      .update(rooms)
+      .set({ lastSeq: sql`${rooms.lastSeq} + 1` })
+      .where(eq(rooms.id, roomId))
+      .returning({ lastSeq: rooms.lastSeq });
     if (!row) throw new DomainError('NOT_FOUND', 'room not found');
     return row.lastSeq;
   }
 
-  private async appendEvent(tx: Q, row: MessageRow, seq: number, type: EventType, now: number): Promise<StoredEvent> {
-    await tx.insert(events).values({ roomId: row.roomId, seq, type, messageId: row.id, createdAt: now });
-    return { roomId: String(row.roomId), seq, payload: { type, message: await this.hydrate(tx, row) } };
+  /** Logs the change of the message under the room's next sequence number, with the message as it is now. */
+  private async appendEvent(tx: Q, message: MessageRow, type: EventType, now: number, actor: Actor | null = null): Promise<StoredEvent> {
+    const seq = await this.nextSeq(tx, message.roomId);
+    const actorId = actor?.userId ?? null;
+    const detail = actor?.detail ?? null;
+    await tx.insert(events).values({ roomId: message.roomId, seq, type, messageId: message.id, actorId, detail, createdAt: now });
+    const current = await this.messageWhere(tx, eq(messages.id, message.id));
+    const by = actorId === null ? null : await this.userIn(tx, actorId);
+    if (!current) throw new Error(`message ${message.id} vanished inside its own transaction`);
+    return { roomId: String(message.roomId), seq, payload: toRoomEvent(type, current, by, detail) };
   }
 
-  /** One message with its author and attachments. */
-  private async hydrate(q: Q, row: MessageRow): Promise<Message> {
-    const [author] = await q.select(authorColumns).from(users).where(eq(users.id, row.authorId));
-    if (!author) throw new Error(`message ${row.id} has no author row`);
-    const attachments = row.deletedAt === null ? await this.attachmentsOf(q, [row.id]) : new Map<number, Attachment[]>();
-    return toMessage(row, toUser(author), attachments.get(row.id) ?? []);
+  private async userIn(q: Q, userId: number): Promise<User | null> {
+    const [row] = await q.select(authorColumns).from(users).where(eq(users.id, userId));
+    return row ? toUser(row) : null;
   }
 
-  /** Attachments of many messages in one query, in their order within each message. */
-  private async attachmentsOf(q: Q, messageIds: number[]): Promise<Map<number, Attachment[]>> {
-    if (messageIds.length === 0) return new Map();
-    const rows = await q
-      .select({ messageId: messageAttachments.messageId, file: files })
-      .from(messageAttachments)
-      .innerJoin(files, eq(files.id, messageAttachments.fileId))
-      .where(inArray(messageAttachments.messageId, messageIds))
-      .orderBy(asc(messageAttachments.messageId), asc(messageAttachments.position));
-    return groupAttachments(rows);
+  /** Messages with their authors, to filter and order. */
+  private authored(q: Q) {
+    return q.select({ message: messages, author: authorColumns }).from(messages).innerJoin(users, eq(users.id, messages.authorId));
   }
 
-  private async hydrateAll(q: Q, rows: { message: MessageRow; author: { id: number; username: string; displayName: string } }[]) {
-    const attachments = await this.attachmentsOf(
-      q,
-      rows.filter((r) => r.message.deletedAt === null).map((r) => r.message.id),
-    );
-    return rows.map((r) => toMessage(r.message, toUser(r.author), attachments.get(r.message.id) ?? []));
+  private async messageWhere(q: Q, where: SQL | undefined): Promise<Message | null> {
+    const rows = await this.authored(q).where(where);
+    return (await hydrateMessages(q, rows))[0] ?? null;
   }
 
   async getMessage(messageId: string): Promise<Message | null> {
-    const [row] = await this.db.select().from(messages).where(eq(messages.id, num(messageId)));
-    return row ? this.hydrate(this.db, row) : null;
+    return this.messageWhere(this.db, eq(messages.id, num(messageId)));
   }
 
   async history(input: { roomId: string; position: HistoryPosition; limit: number }) {
@@ -391,22 +430,21 @@ export class PostgresStore implements ChatStore {
     // repeats a message of the page nor skips one committed in between.
     return this.db.transaction(
       async (tx) => {
-        const select = () => tx.select({ message: messages, author: authorColumns }).from(messages).innerJoin(users, eq(users.id, messages.authorId));
         const older = reads.older
-          ? await select()
+          ? await this.authored(tx)
               .where(and(eq(messages.roomId, roomId), reads.older.below === null ? undefined : lt(messages.seq, reads.older.below)))
               .orderBy(desc(messages.seq))
               .limit(reads.older.take)
           : [];
         const newer = reads.newer
-          ? await select()
+          ? await this.authored(tx)
               .where(and(eq(messages.roomId, roomId), gte(messages.seq, reads.newer.from)))
               .orderBy(asc(messages.seq))
               .limit(reads.newer.take)
           : [];
         const [room] = await tx.select({ lastSeq: rooms.lastSeq }).from(rooms).where(eq(rooms.id, roomId));
         const { page, nextCursor, newerCursor } = assembleWindow(input.position, input.limit, older, newer);
-        return { messages: await this.hydrateAll(tx, page), nextCursor, newerCursor, lastEventId: String(room?.lastSeq ?? 0) };
+        return { messages: await hydrateMessages(tx, page), nextCursor, newerCursor, lastEventId: String(room?.lastSeq ?? 0) };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
@@ -414,15 +452,65 @@ export class PostgresStore implements ChatStore {
 
   async eventsAfter(roomId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
     const rows = await this.db
-      .select({ seq: events.seq, type: events.type, message: messages, author: authorColumns })
+      .select({
+        seq: events.seq,
+        type: events.type,
+        detail: events.detail,
+        message: messages,
+        author: authorColumns,
+        actor: { id: actors.id, username: actors.username, displayName: actors.displayName },
+      })
       .from(events)
       .innerJoin(messages, eq(messages.id, events.messageId))
       .innerJoin(users, eq(users.id, messages.authorId))
+      .leftJoin(actors, eq(actors.id, events.actorId))
       .where(and(eq(events.roomId, num(roomId)), gt(events.seq, afterSeq)))
       .orderBy(asc(events.seq))
       .limit(limit);
-    const current = await this.hydrateAll(this.db, rows);
-    return rows.map((r, i) => ({ roomId, seq: r.seq, payload: { type: r.type, message: current[i] as Message } }));
+    const current = await hydrateMessages(this.db, rows);
+    return rows.map((r, i) => ({
+      roomId,
+      seq: r.seq,
+      payload: toRoomEvent(r.type, current[i] as Message, r.actor && toUser(r.actor), r.detail),
+    }));
+  }
+
+  async pinnedMessages(roomId: string, limit: number): Promise<Message[]> {
+    const rows = await this.authored(this.db)
+      .where(and(eq(messages.roomId, num(roomId)), isNotNull(messages.pinnedAt)))
+      .orderBy(desc(messages.pinnedAt), desc(messages.id))
+      .limit(limit);
+    return hydrateMessages(this.db, rows);
+  }
+
+  async thread(input: { messageId: string; userId: string; before: number | null; limit: number }): Promise<ThreadPage | null> {
+    // One snapshot: the replies counted on the first message are the replies paged.
+    return this.db.transaction(
+      async (tx) => {
+        const rootId = sql`(SELECT coalesce(thread_root_id, id) FROM messages WHERE id = ${num(input.messageId)})`;
+        const [root] = await this.authored(tx).where(eq(messages.id, rootId));
+        if (!root) return null;
+        const older = await this.authored(tx)
+          .where(and(eq(messages.threadRootId, root.message.id), input.before === null ? undefined : lt(messages.seq, input.before)))
+          .orderBy(desc(messages.seq))
+          .limit(input.limit + 1);
+        const [read] = await tx
+          .select({ lastReadSeq: threadReads.lastReadSeq })
+          .from(threadReads)
+          .where(and(eq(threadReads.userId, num(input.userId)), eq(threadReads.rootId, root.message.id)));
+        const { page, nextCursor } = assembleWindow({ before: input.before }, input.limit, older, []);
+        const [first, ...replies] = await hydrateMessages(tx, [root, ...page]);
+        return { root: first as Message, replies, nextCursor, lastReadSeq: read?.lastReadSeq ?? 0 };
+      },
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
+  }
+
+  async markThreadRead(input: { messageId: string; userId: string }): Promise<void> {
+    await this.db.execute(sql`
+      INSERT INTO thread_reads (user_id, root_id, last_read_seq)
+      SELECT ${num(input.userId)}, coalesce(thread_root_id, id), seq FROM messages WHERE id = ${num(input.messageId)}
+      ON CONFLICT (user_id, root_id) DO UPDATE SET last_read_seq = greatest(thread_reads.last_read_seq, excluded.last_read_seq)`);
   }
 
   async markRead(input: { roomId: string; userId: string; seq: number }): Promise<void> {
@@ -452,7 +540,7 @@ export class PostgresStore implements ChatStore {
       )
       .orderBy(desc(messages.id))
       .limit(input.limit);
-    const hydrated = await this.hydrateAll(this.db, rows);
+    const hydrated = await hydrateMessages(this.db, rows);
     const names = await this.directRoomNames(rows.map((r) => r.dmKey), uid);
     return rows.map((r, i) => ({
       message: hydrated[i] as Message,

@@ -1,4 +1,4 @@
-import type { Attachment, Message, RoomEventType, RoomKind, User } from '@chat/api-types';
+import type { Attachment, Message, Reaction, ReplyQuote, RoomEvent, RoomEventType, RoomKind, User } from '@chat/api-types';
 import type { EventType, FileRow, MessageRow, RoomKind as RowRoomKind, rooms, SessionRow, UserRow } from '@chat/db';
 import type { ChatStore, FileRecord, SessionInfo, SessionRecord, SessionWindow } from './store.ts';
 
@@ -47,7 +47,49 @@ export function toAttachment(row: FileRow): Attachment {
 
 export const toFileRecord = (row: FileRow): FileRecord => ({ ...row, id: String(row.id), uploaderId: String(row.uploaderId) });
 
-export function toMessage(row: MessageRow, author: User, attachments: Attachment[]): Message {
+/** What a message shows beyond its own row, read by each store in one query per kind for a page of messages. */
+export interface MessageExtras {
+  replyTo: ReplyQuote | null;
+  replyCount: number;
+  reactions: Reaction[];
+  /** Who pinned it, when it is pinned. */
+  pinnedBy: User | null;
+}
+
+/** A message that answers none, has no replies or reactions and is not pinned: every new one that is no reply. */
+export const NO_EXTRAS: MessageExtras = Object.freeze({ replyTo: null, replyCount: 0, reactions: [], pinnedBy: null });
+
+/** Characters of the answered message a reply shows. */
+export const EXCERPT_LENGTH = 200;
+
+export function toReplyQuote(row: Pick<MessageRow, 'id' | 'body' | 'deletedAt'>, author: User): ReplyQuote {
+  const deleted = row.deletedAt !== null;
+  return { id: String(row.id), author, excerpt: deleted ? '' : [...row.body].slice(0, EXCERPT_LENGTH).join(''), deleted };
+}
+
+/** Users shown per reaction; `count` says how many there are in all. */
+export const REACTION_USERS_SHOWN = 20;
+
+/**
+ * Groups reaction rows of many messages: each row one user's reaction, ordered by message, then
+ * by the time of its emoji's earliest reaction there (then by emoji, where those tie), then by
+ * when the user reacted (then by user); `count` is the emoji's total on that message (rows
+ * beyond REACTION_USERS_SHOWN per emoji may be left out by the query).
+ */
+export function groupReactions(rows: { messageId: number; emoji: string; count: number; user: User }[]): Map<number, Reaction[]> {
+  const byMessage = new Map<number, Reaction[]>();
+  for (const { messageId, emoji, count, user } of rows) {
+    const list = byMessage.get(messageId) ?? [];
+    if (list.length === 0) byMessage.set(messageId, list);
+    let reaction = list.at(-1);
+    if (reaction?.emoji !== emoji) list.push((reaction = { emoji, count, users: [] }));
+    if (reaction.users.length < REACTION_USERS_SHOWN) reaction.users.push(user);
+  }
+  return byMessage;
+}
+
+export function toMessage(row: MessageRow, author: User, attachments: Attachment[], extras: MessageExtras = NO_EXTRAS): Message {
+  const live = row.deletedAt === null;
   return {
     id: String(row.id),
     roomId: String(row.roomId),
@@ -58,9 +100,25 @@ export function toMessage(row: MessageRow, author: User, attachments: Attachment
     createdAt: new Date(row.createdAt).toISOString(),
     editedAt: iso(row.editedAt),
     deleted: row.deletedAt !== null,
-    // A deleted message is a tombstone: its files are no longer shown (nor served through it).
-    attachments: row.deletedAt === null ? attachments : [],
+    // A deleted message is a tombstone: its files are no longer shown (nor served through it),
+    // nor its reactions, nor its pin.
+    attachments: live ? attachments : [],
+    replyTo: extras.replyTo,
+    threadRootId: row.threadRootId === null ? null : String(row.threadRootId),
+    replyCount: extras.replyCount,
+    reactions: live ? extras.reactions : [],
+    pinned: live && row.pinnedAt !== null && extras.pinnedBy ? { by: extras.pinnedBy, at: new Date(row.pinnedAt).toISOString() } : null,
   };
+}
+
+/** Someone whose account is gone, as an event that names them shows them. */
+const GONE: User = Object.freeze({ id: '0', username: '', displayName: 'Someone' });
+
+/** An event of the log as clients see it: reactions and pins say who made them (`actor`) and with which emoji (`detail`). */
+export function toRoomEvent(type: RoomEventType, message: Message, actor: User | null, detail: string | null): RoomEvent {
+  if (type === 'reacted' || type === 'unreacted') return { type, message, by: actor ?? GONE, emoji: detail ?? '' };
+  if (type === 'pinned' || type === 'unpinned') return { type, message, by: actor ?? GONE };
+  return { type, message };
 }
 
 /** Groups attachment rows (already in position order) by message. */

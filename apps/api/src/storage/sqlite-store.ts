@@ -1,8 +1,9 @@
-import type { Attachment, Message, Room, RoomEvent, User } from '@chat/api-types';
+import { MAX_PINS_PER_ROOM, MAX_REACTIONS_PER_MESSAGE, type Message, type Room, type RoomEvent, type ThreadPage, type User } from '@chat/api-types';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import {
   files,
   messageAttachments,
+  messageReactions,
   messages,
   openSqlite,
   type SqliteOptions,
@@ -13,18 +14,18 @@ import {
   type MessageRow,
   sqliteSchema,
   type SqliteConnection,
-  type UserRow,
 } from '@chat/db';
 import { readableFile, readableRoom } from './access-conditions.ts';
 import { DomainError } from './errors.ts';
 import { GroupCommit } from './group-commit.ts';
 import { checkpointInBackground } from './sqlite-checkpointer.ts';
 import { SqliteSearchIndex, type IndexingReports } from './sqlite-search-index.ts';
-import { prepareHotStatements, type HotStatements, type PageRow } from './sqlite-statements.ts';
+import { type Known, logActor, MessageHydrator, pageEntry, toQuote } from './sqlite-message-extras.ts';
+import { prepareHotStatements, type HotStatements, type QuoteRow } from './sqlite-statements.ts';
 import { assembleWindow, windowReads } from './history-window.ts';
 import { roomListQuery, toRoom, type RoomListRow } from './room-list-query.ts';
 import { aliveSessions, selectedSessions } from './session-conditions.ts';
-import { directKey, groupAttachments, isAlive, likePattern, num, otherMember, toFileRecord, toMessage, toRoomRow, toSessionInfo, toSessionRecord, toUser } from './rows.ts';
+import { directKey, isAlive, likePattern, NO_EXTRAS, num, otherMember, toFileRecord, toRoomEvent, toRoomRow, toSessionInfo, toSessionRecord, toUser } from './rows.ts';
 import type { ChatStore, FileRecord, HistoryPosition, SendMessageInput, SessionSelection, SessionWindow, StoredEvent } from './store.ts';
 
 type EventType = RoomEvent['type'];
@@ -37,12 +38,11 @@ const isUniqueViolation = (err: unknown): boolean =>
 const isRetriedSend = (err: unknown): boolean =>
   isUniqueViolation(err) && (err as Error).message.includes('messages.client_msg_id');
 
-
-/** A history or log row as the message and its author. */
-const pageEntry = ({ authorUsername, authorDisplayName, ...message }: PageRow) => ({
-  message,
-  author: { id: message.authorId, username: authorUsername, displayName: authorDisplayName },
-});
+/** Who made a reaction or pin event, and its emoji. */
+interface EventActor {
+  userId: number;
+  detail: string | null;
+}
 
 /**
  * ChatStore on SQLite. Queries written once for both engines live in access-conditions.ts and
@@ -52,6 +52,7 @@ const pageEntry = ({ authorUsername, authorDisplayName, ...message }: PageRow) =
 export class SqliteStore implements ChatStore {
   private readonly conn: SqliteConnection;
   private readonly hot: HotStatements;
+  private readonly hydrator: MessageHydrator;
   private readonly sends: GroupCommit<SendMessageInput, SentMessage>;
   private readonly stopCheckpoints: () => Promise<void>;
   private readonly searchIndex: SqliteSearchIndex;
@@ -59,6 +60,7 @@ export class SqliteStore implements ChatStore {
   constructor(file: string, reports: IndexingReports = {}, options: Pick<SqliteOptions, 'synchronous'> = {}) {
     this.conn = openSqlite(file, options);
     this.hot = prepareHotStatements(this.conn.raw);
+    this.hydrator = new MessageHydrator(this.hot);
     this.searchIndex = new SqliteSearchIndex(this.conn.raw, reports);
     this.stopCheckpoints = file === ':memory:' ? async () => {} : checkpointInBackground(this.conn.raw, file);
     this.sends = new GroupCommit(
@@ -326,12 +328,13 @@ export class SqliteStore implements ChatStore {
       if (!isRetriedSend(err)) throw err;
       const existing = this.hot.messageByClientId.get(num(input.authorId), input.clientMsgId);
       if (!existing) throw err;
-      return { message: this.hydrate(existing), event: null };
+      return { message: this.hydrator.one(existing), event: null };
     }
   }
 
   private insertMessage(input: SendMessageInput): SentMessage {
     return this.conn.raw.transaction(() => {
+      const roomId = num(input.roomId);
       const authorId = num(input.authorId);
       const fileIds = [...new Set(input.attachmentIds ?? [])].map(num);
       if (fileIds.length > 0) {
@@ -344,8 +347,11 @@ export class SqliteStore implements ChatStore {
           throw new DomainError('BAD_REQUEST', 'attachmentIds: only files you uploaded can be attached');
         }
       }
-      const seq = this.nextSeq(num(input.roomId), input.now);
-      const row = this.hot.insertMessage.get(num(input.roomId), authorId, seq, input.body, input.clientMsgId, input.now) as MessageRow;
+      // Checked before a sequence number is claimed, as the files are: a refused send writes nothing.
+      const answered = input.replyToId ? this.answeredMessage(roomId, num(input.replyToId)) : null;
+      const seq = this.nextSeq(roomId, input.now);
+      const threadRootId = answered ? (answered.threadRootId ?? answered.id) : null;
+      const row = this.hot.insertMessage.get(roomId, authorId, seq, input.body, input.clientMsgId, input.now, answered?.id ?? null, threadRootId) as MessageRow;
       this.searchIndex.schedule();
       if (fileIds.length > 0) {
         this.db
@@ -353,42 +359,123 @@ export class SqliteStore implements ChatStore {
           .values(fileIds.map((fileId, position) => ({ messageId: row.id, fileId, position })))
           .run();
       }
-      // A new message without files has no attachments to look up.
-      const event = this.appendEvent(row, seq, 'created', input.now, fileIds.length === 0 ? [] : undefined);
+      // A new message has no replies, reactions or pin yet, and one without files no attachments to look up.
+      const known: Known = {
+        attachments: fileIds.length === 0 ? [] : undefined,
+        extras: answered ? { ...NO_EXTRAS, replyTo: toQuote(answered) } : NO_EXTRAS,
+      };
+      const event = this.appendEvent(row, seq, 'created', input.now, known);
       return { message: event.payload.message, event };
     })();
   }
 
+  /** The message a reply answers: in the same room, and not deleted, so that there is something to quote. */
+  private answeredMessage(roomId: number, replyToId: number): QuoteRow {
+    const [answered] = this.hot.quotes.all(JSON.stringify([replyToId]));
+    if (!answered || answered.roomId !== roomId) throw new DomainError('BAD_REQUEST', 'replyToId: no such message in this room');
+    if (answered.deletedAt !== null) throw new DomainError('BAD_REQUEST', 'replyToId: that message is deleted');
+    return answered;
+  }
+
   async editMessage(input: { messageId: string; body: string; now: number }): Promise<StoredEvent> {
-    return this.changeMessage(input.messageId, 'updated', input.now, { body: input.body, editedAt: input.now });
+    return this.db.transaction(() => {
+      const { id } = this.liveMessage(input.messageId);
+      return this.recordChange(this.updateMessage(id, { body: input.body, editedAt: input.now }), 'updated', input.now);
+    });
   }
 
   async deleteMessage(input: { messageId: string; now: number }) {
     return this.db.transaction((tx) => {
-      const event = this.changeMessage(input.messageId, 'deleted', input.now, { body: '', deletedAt: input.now });
-      const id = num(input.messageId);
+      const { id } = this.liveMessage(input.messageId);
+      // A tombstone shows no reactions and no pin: neither is kept for it.
+      const row = this.updateMessage(id, { body: '', deletedAt: input.now, pinnedAt: null, pinnedBy: null });
+      tx.delete(messageReactions).where(eq(messageReactions.messageId, id)).run();
+      const event = this.recordChange(row, 'deleted', input.now);
       const attached = tx.select({ fileId: messageAttachments.fileId }).from(messageAttachments).where(eq(messageAttachments.messageId, id)).all();
       tx.delete(messageAttachments).where(eq(messageAttachments.messageId, id)).run();
       return { event, unusedBlobs: this.dropUnattachedFiles(attached.map((a) => a.fileId)) };
     });
   }
 
-  /** Inside the caller's transaction, if it has one (a savepoint then). */
-  private changeMessage(
-    messageId: string,
-    type: EventType,
-    now: number,
-    patch: Partial<Pick<MessageRow, 'body' | 'editedAt' | 'deletedAt'>>,
-  ): StoredEvent {
-    return this.db.transaction((tx) => {
-      const current = tx.select().from(messages).where(eq(messages.id, num(messageId))).get();
-      if (!current) throw new DomainError('NOT_FOUND', 'message not found');
-      if (current.deletedAt !== null) throw new DomainError('BAD_REQUEST', 'message is deleted');
-      const seq = this.nextSeq(current.roomId, null);
-      const row = tx.update(messages).set(patch).where(eq(messages.id, current.id)).returning().get();
-      if (!row) throw new DomainError('NOT_FOUND', 'message not found');
-      return this.appendEvent(row, seq, type, now);
+  async react(input: { messageId: string; userId: string; emoji: string; add: boolean; now: number }): Promise<StoredEvent | null> {
+    return this.db.transaction(() => {
+      const message = this.liveMessage(input.messageId);
+      const userId = num(input.userId);
+      const changed = input.add
+        ? this.addReaction(message.id, userId, input.emoji, input.now)
+        : this.takeBackReaction(message.id, userId, input.emoji);
+      if (!changed) return null;
+      return this.recordChange(message, input.add ? 'reacted' : 'unreacted', input.now, { userId, detail: input.emoji });
     });
+  }
+
+  /** Whether a reaction was added: reacting twice with one emoji is one reaction. */
+  private addReaction(messageId: number, userId: number, emoji: string, now: number): boolean {
+    // An aggregate without GROUP BY always returns its one row.
+    const { kinds, present } = this.hot.reactionKinds.get(emoji, messageId) as { kinds: number; present: number };
+    if (!present && kinds >= MAX_REACTIONS_PER_MESSAGE) {
+      throw new DomainError('BAD_REQUEST', `emoji: at most ${MAX_REACTIONS_PER_MESSAGE} different reactions on one message`);
+    }
+    return this.hot.insertReaction.run(messageId, userId, emoji, now).changes > 0;
+  }
+
+  /** Whether there was such a reaction to take back. */
+  private takeBackReaction(messageId: number, userId: number, emoji: string): boolean {
+    return this.hot.deleteReaction.run(messageId, emoji, userId).changes > 0;
+  }
+
+  async pin(input: { messageId: string; userId: string; pinned: boolean; now: number }): Promise<StoredEvent | null> {
+    return this.db.transaction(() => {
+      const message = this.liveMessage(input.messageId);
+      if ((message.pinnedAt !== null) === input.pinned) return null;
+      if (input.pinned && (this.hot.pinCount.get(message.roomId)?.pins ?? 0) >= MAX_PINS_PER_ROOM) {
+        throw new DomainError('BAD_REQUEST', `messageId: a room keeps at most ${MAX_PINS_PER_ROOM} pinned messages`);
+      }
+      const userId = num(input.userId);
+      const pin = input.pinned ? { pinnedAt: input.now, pinnedBy: userId } : { pinnedAt: null, pinnedBy: null };
+      return this.recordChange(this.updateMessage(message.id, pin), input.pinned ? 'pinned' : 'unpinned', input.now, { userId, detail: null });
+    });
+  }
+
+  async pinnedMessages(roomId: string, limit: number): Promise<Message[]> {
+    return this.hydrator.page(this.hot.pinnedPage.all(num(roomId), limit).map(pageEntry));
+  }
+
+  async thread(input: { messageId: string; userId: string; before: number | null; limit: number }): Promise<ThreadPage | null> {
+    // One transaction: the first message, the replies and the read marker as they were at one moment.
+    return this.db.transaction(() => {
+      const root = this.hot.threadRoot.get(num(input.messageId));
+      if (!root) return null;
+      // One reply more than the page keeps, to learn whether older ones are left.
+      const newestFirst = this.hot.threadBelow.all(root.id, input.before ?? Number.MAX_SAFE_INTEGER, input.limit + 1);
+      const replies = newestFirst.slice(0, input.limit).reverse();
+      const [first, ...answers] = this.hydrator.page([root, ...replies].map(pageEntry));
+      const oldest = replies[0];
+      return {
+        root: first as Message,
+        replies: answers,
+        nextCursor: oldest && newestFirst.length > input.limit ? String(oldest.seq) : null,
+        lastReadSeq: this.hot.threadRead.get(num(input.userId), root.id)?.lastReadSeq ?? 0,
+      };
+    });
+  }
+
+  async markThreadRead(input: { messageId: string; userId: string }): Promise<void> {
+    this.hot.markThreadRead.run(num(input.userId), num(input.messageId));
+  }
+
+  /** The message a change is made to; a tombstone takes none. */
+  private liveMessage(messageId: string): MessageRow {
+    const current = this.hot.messageById.get(num(messageId));
+    if (!current) throw new DomainError('NOT_FOUND', 'message not found');
+    if (current.deletedAt !== null) throw new DomainError('BAD_REQUEST', 'message is deleted');
+    return current;
+  }
+
+  private updateMessage(id: number, patch: Partial<Pick<MessageRow, 'body' | 'editedAt' | 'deletedAt' | 'pinnedAt' | 'pinnedBy'>>): MessageRow {
+    const row = this.db.update(messages).set(patch).where(eq(messages.id, id)).returning().get();
+    if (!row) throw new DomainError('NOT_FOUND', 'message not found');
+    return row;
   }
 
   /** Claims the room's next sequence number; the caller's transaction holds SQLite's write lock. */
@@ -398,33 +485,21 @@ export class SqliteStore implements ChatStore {
     return row.lastSeq;
   }
 
-  private appendEvent(row: MessageRow, seq: number, type: EventType, now: number, attachments?: Attachment[]): StoredEvent {
-    this.hot.insertEvent.run(row.roomId, seq, type, row.id, now);
-    return { roomId: String(row.roomId), seq, payload: { type, message: this.hydrate(row, attachments) } };
+  /** The event of a change to a message, under its room's next sequence number; inside the caller's transaction. */
+  private recordChange(row: MessageRow, type: EventType, now: number, actor: EventActor | null = null): StoredEvent {
+    return this.appendEvent(row, this.nextSeq(row.roomId, null), type, now, {}, actor);
   }
 
-  /** One message with its author and attachments (looked up unless given). */
-  private hydrate(row: MessageRow, attachments?: Attachment[]): Message {
-    const author = this.hot.user.get(row.authorId);
-    if (!author) throw new Error(`message ${row.id} has no author row`);
-    return toMessage(row, toUser(author), attachments ?? this.attachmentsOf([row.id]).get(row.id) ?? []);
-  }
-
-  /** Attachments of many messages in one prepared query (ids as a JSON array), in their order within each message. */
-  private attachmentsOf(messageIds: number[]): Map<number, Attachment[]> {
-    if (messageIds.length === 0) return new Map();
-    const rows = this.hot.attachments.all(JSON.stringify(messageIds));
-    return groupAttachments(rows.map(({ messageId, ...file }) => ({ messageId, file: { ...file, hasThumbnail: file.hasThumbnail === 1 } })));
-  }
-
-  private hydrateAll(rows: { message: MessageRow; author: Pick<UserRow, 'id' | 'username' | 'displayName'> }[]): Message[] {
-    const attachments = this.attachmentsOf(rows.filter((r) => r.message.deletedAt === null).map((r) => r.message.id));
-    return rows.map((r) => toMessage(r.message, toUser(r.author), attachments.get(r.message.id) ?? []));
+  private appendEvent(row: MessageRow, seq: number, type: EventType, now: number, known: Known, actor: EventActor | null = null): StoredEvent {
+    this.hot.insertEvent.run(row.roomId, seq, type, row.id, actor?.userId ?? null, actor?.detail ?? null, now);
+    const message = this.hydrator.one(row, known);
+    const by = actor && this.hydrator.user(actor.userId);
+    return { roomId: String(row.roomId), seq, payload: toRoomEvent(type, message, by, actor?.detail ?? null) };
   }
 
   async getMessage(messageId: string): Promise<Message | null> {
-    const row = this.db.select().from(messages).where(eq(messages.id, num(messageId))).get();
-    return row ? this.hydrate(row) : null;
+    const row = this.hot.messageById.get(num(messageId));
+    return row ? (this.hydrator.page([pageEntry(row)])[0] as Message) : null;
   }
 
   async history(input: { roomId: string; position: HistoryPosition; limit: number }) {
@@ -438,15 +513,15 @@ export class SqliteStore implements ChatStore {
       const newer = reads.newer ? this.hot.pageFrom.all(roomId, reads.newer.from, reads.newer.take).map(pageEntry) : [];
       const room = this.hot.roomSummary.get(roomId);
       const { page, nextCursor, newerCursor } = assembleWindow(input.position, input.limit, older, newer);
-      return { messages: this.hydrateAll(page), nextCursor, newerCursor, lastEventId: String(room?.lastSeq ?? 0) };
+      return { messages: this.hydrator.page(page), nextCursor, newerCursor, lastEventId: String(room?.lastSeq ?? 0) };
     });
   }
 
   async eventsAfter(roomId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
     // Prepared (sqlite-statements.ts): every resumed subscription reads the log.
     const rows = this.hot.eventsAfter.all(num(roomId), afterSeq, limit);
-    const current = this.hydrateAll(rows.map(pageEntry));
-    return rows.map((r, i) => ({ roomId, seq: r.eventSeq, payload: { type: r.eventType, message: current[i] as Message } }));
+    const current = this.hydrator.page(rows.map(pageEntry));
+    return rows.map((r, i) => ({ roomId, seq: r.eventSeq, payload: toRoomEvent(r.eventType, current[i] as Message, logActor(r), r.eventDetail) }));
   }
 
   async markRead(input: { roomId: string; userId: string; seq: number }): Promise<void> {
@@ -488,7 +563,7 @@ export class SqliteStore implements ChatStore {
       .orderBy(desc(messages.id))
       .limit(input.limit)
       .all();
-    const hydrated = this.hydrateAll(rows);
+    const hydrated = this.hydrator.page(rows);
     return rows.map((r, i) => ({
       message: hydrated[i] as Message,
       roomName: r.dmKey ? this.directRoomName(r.dmKey, uid) : r.roomName,

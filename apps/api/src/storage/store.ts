@@ -1,4 +1,4 @@
-import type { HistoryPage, Message, Room, RoomEvent, RoomKind, SearchHit, User } from '@chat/api-types';
+import type { HistoryPage, Message, Room, RoomEvent, RoomKind, SearchHit, ThreadPage, User } from '@chat/api-types';
 
 /** An uploaded file's metadata; its bytes live in the blob store under `sha256`. */
 export interface FileRecord {
@@ -43,6 +43,8 @@ export interface SendMessageInput {
   clientMsgId: string;
   /** Files to attach; each must have been uploaded by the author (else BAD_REQUEST). */
   attachmentIds?: string[];
+  /** The message this one answers: in the same room and not deleted (else BAD_REQUEST). */
+  replyToId?: string | null;
   now: number;
 }
 
@@ -135,6 +137,27 @@ export interface ChatStore {
    * now: the log keeps no earlier text, so an edit or a deletion leaves nothing of the old one.
    */
   eventsAfter(roomId: string, afterSeq: number, limit: number): Promise<StoredEvent[]>;
+  /**
+   * Adds (`add`) or takes back the user's reaction with this emoji, with its event; null when
+   * nothing changed (reacting twice with the same emoji is one reaction). A deleted message:
+   * BAD_REQUEST; a new emoji beyond MAX_REACTIONS_PER_MESSAGE different ones: BAD_REQUEST.
+   */
+  react(input: { messageId: string; userId: string; emoji: string; add: boolean; now: number }): Promise<StoredEvent | null>;
+  /**
+   * Pins or unpins the message, with its event; null when it already was so. A deleted message,
+   * or a pin beyond MAX_PINS_PER_ROOM in its room: BAD_REQUEST.
+   */
+  pin(input: { messageId: string; userId: string; pinned: boolean; now: number }): Promise<StoredEvent | null>;
+  /** The room's pinned messages, the most recently pinned first, at most `limit`. */
+  pinnedMessages(roomId: string, limit: number): Promise<Message[]>;
+  /**
+   * The thread the message starts or belongs to: its first message and up to `limit` replies
+   * older than the seq `before` (the newest when null), oldest first, with the user's read
+   * marker in it. Null when there is no such message.
+   */
+  thread(input: { messageId: string; userId: string; before: number | null; limit: number }): Promise<ThreadPage | null>;
+  /** Moves the user's read marker in the thread of this message (or that it starts) to it, never backwards. */
+  markThreadRead(input: { messageId: string; userId: string }): Promise<void>;
   /** Moves the user's read marker to the message, never backwards. */
   markRead(input: { roomId: string; userId: string; seq: number }): Promise<void>;
   /** Messages matching `query` in rooms the user may read (public, or a member of). */

@@ -1,6 +1,6 @@
 import { ChatError, type ChatClient } from '@chat/client';
 import type { Command } from 'commander';
-import { formatMessage, print, printJson } from '../output.ts';
+import { formatMessage, print, printJson, printMessage } from '../output.ts';
 import { findRoom } from '../rooms.ts';
 import { withClient } from './with-client.ts';
 
@@ -19,9 +19,7 @@ export function messageCommands(program: Command): void {
     .argument('<text>', 'the message (Markdown)')
     .action((name: string, text: string) =>
       withClient(program, async (client, { json }) => {
-        const message = await client.send((await findRoom(client, name)).id, text);
-        if (json) printJson(message);
-        else print(formatMessage(message));
+        printMessage(await client.send((await findRoom(client, name)).id, text), json);
       }),
     );
   program
@@ -32,9 +30,7 @@ export function messageCommands(program: Command): void {
     .action((username: string, text: string) =>
       withClient(program, async (client, { json }) => {
         const room = await client.api.dm.open.mutate({ userId: (await findUser(client, username)).id });
-        const message = await client.send(room.id, text);
-        if (json) printJson(message);
-        else print(formatMessage(message));
+        printMessage(await client.send(room.id, text), json);
       }),
     );
   program
@@ -49,7 +45,7 @@ export function messageCommands(program: Command): void {
         const hits = await client.api.message.search.query({ query: text, roomId, limit: opts.limit });
         if (json) return printJson(hits);
         if (hits.length === 0) print('No messages found.');
-        hits.forEach((hit) => print(`${hit.roomName}  ${formatMessage(hit.message)}`));
+        hits.forEach((hit) => print(formatMessage(hit.message, { prefix: `${hit.roomName}  ` })));
       }),
     );
 }

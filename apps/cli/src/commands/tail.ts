@@ -1,6 +1,6 @@
-import type { ChatClient, Room } from '@chat/client';
+import type { ChatClient, Room, RoomEvent } from '@chat/client';
 import type { Command } from 'commander';
-import { formatMessage, print, printJson } from '../output.ts';
+import { formatMessage, formatQuote, print, printJson } from '../output.ts';
 import { findRoom } from '../rooms.ts';
 import { withClient } from './with-client.ts';
 
@@ -16,6 +16,26 @@ async function printLast(client: ChatClient, room: Room, count: number, json: bo
     else print(formatMessage(message));
   }
   return page.lastEventId;
+}
+
+/** An event's line: a message as it is now, or who reacted to or pinned which one. */
+function formatEvent(event: RoomEvent): string {
+  const { message } = event;
+  const which = `${formatQuote(message.author, message.body, message.deleted)}  [id ${message.id}]`;
+  switch (event.type) {
+    case 'created':
+      return formatMessage(message);
+    case 'updated':
+    case 'deleted':
+      return formatMessage(message, { prefix: `(${event.type}) ` });
+    case 'reacted':
+      return `${event.by.displayName} reacted ${event.emoji} to ${which}`;
+    case 'unreacted':
+      return `${event.by.displayName} took back ${event.emoji} from ${which}`;
+    case 'pinned':
+    case 'unpinned':
+      return `${event.by.displayName} ${event.type} ${which}`;
+  }
 }
 
 /**
@@ -34,8 +54,9 @@ export function tailCommand(program: Command): void {
         const room = await findRoom(client, name);
         const since = opts.last ? await printLast(client, room, opts.last, json) : opts.since;
         const follow = client.follow(room.id, (event) => {
-          if (json) printJson({ eventId: event.id, type: event.type, message: event.message });
-          else print(`${event.type === 'created' ? '' : `(${event.type}) `}${formatMessage(event.message)}`);
+          if (!json) return print(formatEvent(event));
+          const { id, ...fields } = event;
+          printJson({ eventId: id, ...fields });
         }, { since });
         const stop = () => follow.stop();
         process.once('SIGINT', stop);
