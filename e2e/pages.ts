@@ -137,3 +137,19 @@ export async function bodiesThroughout(page: Page, roomName: string, pattern: Re
   }
   return seen;
 }
+
+/** A message by its own text, where a reply quoting it would match `messageItem` too; `scope` is a room's log or a thread. */
+export function messageByText(scope: Locator, text: string): Locator {
+  return scope.getByRole('listitem').filter({ has: scope.page().locator('.chat-markdown', { hasText: text }) });
+}
+
+/** A message's reaction chips as a screen reader hears them ("👍 2: Alice, Bob"), "(mine)" when pressed. */
+export async function reactionsOf(message: Locator): Promise<string[]> {
+  const chips = message.getByRole('list', { name: 'Reactions' }).getByRole('button');
+  return chips.evaluateAll((buttons) => buttons.map((b) => `${b.getAttribute('aria-label') ?? ''}${b.getAttribute('aria-pressed') === 'true' ? ' (mine)' : ''}`));
+}
+
+/** The thread panel beside (or, on a phone, over) the open room. */
+export function threadPanel(page: Page): Locator {
+  return page.getByRole('complementary', { name: 'Thread' });
+}

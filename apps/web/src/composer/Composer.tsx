@@ -1,4 +1,4 @@
-import { MAX_ATTACHMENTS, MAX_BODY, type Room, type User } from '@chat/api-types';
+import { MAX_ATTACHMENTS, MAX_BODY, type Message, type Room, type User } from '@chat/api-types';
 import { useId, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { useMe } from '../auth/meContext.ts';
 import { AttachButton } from '../files/AttachButton.tsx';
@@ -6,6 +6,7 @@ import { PendingUploads } from '../files/PendingUploads.tsx';
 import type { UploadQueue } from '../files/uploadQueue.ts';
 import { hasFailed, uploadedAttachments } from '../files/uploads.ts';
 import { useUploads } from '../files/useUploadQueue.ts';
+import { quoteOf } from '../messages/replies.ts';
 import { useOutbox } from '../outbox/outboxContext.ts';
 import { trpc } from '../trpc.ts';
 import { useTypingNotifier } from '../typing/useTypingNotifier.ts';
@@ -13,6 +14,7 @@ import { SendIcon } from '../ui/icons.tsx';
 import { button, muted } from '../ui/styles.ts';
 import { completeMention, mentionAt, mentionCandidates } from './mentions.ts';
 import { MentionList, mentionOptionId } from './MentionList.tsx';
+import { ReplyBar } from './ReplyBar.tsx';
 import { useDraft } from './useDraft.ts';
 
 /** Characters left is only worth showing near the limit. */
@@ -20,26 +22,36 @@ const COUNTDOWN_FROM = MAX_BODY - 500;
 
 interface Props {
   room: Room;
+  /** Where its draft is kept (useDraft): the room's id, or one of its threads'. */
+  draftKey: string;
+  /** The field's name and placeholder. */
+  label: string;
+  /** The message being answered, shown above the field until sent or cancelled; null for none. */
+  replyTo: Message | null;
+  /** Stops answering `replyTo`: cancelled, or sent. */
+  onClearReply(): void;
+  /** What a message answers when `replyTo` is null (and no bar shows): the thread, in a thread's panel. */
+  defaultReplyTo?: Message;
   /** Up in an empty composer: edit my last message. */
-  onEditLast(): void;
+  onEditLast?(): void;
   inputRef: React.RefObject<HTMLTextAreaElement | null>;
   /** The files for the next message; the room owns them, as they can also be dropped on the conversation. */
   uploads: UploadQueue;
 }
 
-export function Composer({ room, onEditLast, inputRef, uploads }: Props) {
+export function Composer({ room, draftKey, label, replyTo, onClearReply, defaultReplyTo, onEditLast, inputRef, uploads }: Props) {
   const me = useMe();
   const id = useId();
   const counterId = useId();
   const listId = useId();
+  const replyId = useId();
   const outbox = useOutbox();
-  const [body, setBody] = useDraft(room.id);
+  const [body, setBody] = useDraft(draftKey);
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
   // Escape closes the suggestions for this @ only; typing another @ opens them again.
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const typing = useTypingNotifier(room.id);
-  const label = room.kind === 'direct' ? `Message ${room.name}` : `Message #${room.name}`;
   const { uploads: files, leftOut } = useUploads(uploads);
   // Sent but waiting for uploads: the text stays here (and in the draft) until the outbox has it.
   const [waiting, setWaiting] = useState(false);
@@ -78,6 +90,7 @@ export function Composer({ room, onEditLast, inputRef, uploads }: Props) {
     event?.preventDefault();
     if (!canSend) return;
     const text = body.trim();
+    const answered = replyTo ?? defaultReplyTo;
     setWaiting(true);
     uploads.whenSettled((settled) => {
       setWaiting(false);
@@ -86,9 +99,10 @@ export function Composer({ room, onEditLast, inputRef, uploads }: Props) {
       const attachments = uploadedAttachments(settled);
       if (!text && attachments.length === 0) return;
       // Into the durable outbox: shown at once as pending, sent now or when the connection is back.
-      outbox.send(room.id, text, attachments);
+      outbox.send(room.id, text, { attachments, replyTo: answered && quoteOf(answered) });
       uploads.clear();
       change('', 0);
+      onClearReply();
       typing.stop();
     });
   };
@@ -117,9 +131,13 @@ export function Composer({ room, onEditLast, inputRef, uploads }: Props) {
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
       submit();
-    } else if (event.key === 'ArrowUp' && body === '') {
+    } else if (event.key === 'ArrowUp' && body === '' && onEditLast) {
       event.preventDefault();
       onEditLast();
+    } else if (event.key === 'Escape' && replyTo) {
+      // Handled here: a thread's panel around this composer stays open.
+      event.preventDefault();
+      onClearReply();
     }
   };
 
@@ -127,6 +145,7 @@ export function Composer({ room, onEditLast, inputRef, uploads }: Props) {
     <form onSubmit={submit} className="px-3 pb-3 sm:px-5 sm:pb-4">
       <div className="relative rounded-xl border border-slate-300 bg-white focus-within:border-indigo-500 focus-within:ring-1 focus-within:ring-indigo-500 dark:border-slate-700 dark:bg-slate-900">
         {suggesting && <MentionList id={listId} people={people} active={activeIndex} onPick={pick} />}
+        {replyTo && <ReplyBar id={replyId} message={replyTo} onCancel={onClearReply} />}
         {files.length > 0 && <PendingUploads uploads={files} onRetry={uploads.retry} onRemove={uploads.remove} />}
         <div className="flex items-end gap-1 p-1.5">
           <AttachButton onFiles={uploads.add} />
@@ -150,7 +169,7 @@ export function Composer({ room, onEditLast, inputRef, uploads }: Props) {
             aria-autocomplete="list"
             aria-controls={suggesting ? listId : undefined}
             aria-activedescendant={suggesting ? mentionOptionId(listId, activeIndex) : undefined}
-            aria-describedby={body.length > COUNTDOWN_FROM ? counterId : undefined}
+            aria-describedby={[replyTo && replyId, body.length > COUNTDOWN_FROM && counterId].filter(Boolean).join(' ') || undefined}
             aria-invalid={tooLong || undefined}
             className="field-sizing-content max-h-48 min-h-9 flex-1 resize-none bg-transparent px-1 py-1.5 text-[0.94rem] leading-relaxed placeholder:text-slate-500 focus:outline-none dark:placeholder:text-slate-400"
             onChange={(event) => change(event.target.value, event.target.selectionStart)}

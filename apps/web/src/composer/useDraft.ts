@@ -2,12 +2,12 @@ import { useCallback, useState } from 'react';
 import { useMe } from '../auth/meContext.ts';
 
 /**
- * What is in the composer, kept per user and room in localStorage: a half-written message
- * survives switching rooms, a reload or a crash.
+ * What is in a composer, kept per user and place (a room's id, or one of its threads') in
+ * localStorage: a half-written message survives switching rooms, a reload or a crash.
  */
-export function useDraft(roomId: string): [string, (body: string) => void] {
+export function useDraft(place: string): [string, (body: string) => void] {
   const me = useMe();
-  const key = `chat.draft.${me.id}.${roomId}`;
+  const key = `chat.draft.${me.id}.${place}`;
   const [body, setBody] = useState(() => {
     try {
       return localStorage.getItem(key) ?? '';

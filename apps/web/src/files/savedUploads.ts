@@ -5,11 +5,12 @@ import type { SavedUploads } from './uploadQueue.ts';
 const saved = attachmentSchema.array();
 
 /**
- * The finished uploads of one user's draft in one room, next to the draft's text (useDraft), so a
- * reload keeps both. Files still uploading are lost to a reload: a File cannot be stored here.
+ * The finished uploads of one user's draft in one place (a room, a thread), next to the draft's
+ * text (useDraft), so a reload keeps both. Files still uploading are lost to a reload: a File
+ * cannot be stored here.
  */
-export function savedUploads(userId: string, roomId: string, storage: KeyValueStorage & { removeItem(key: string): void }): SavedUploads {
-  const key = `chat.draftFiles.${userId}.${roomId}`;
+export function savedUploads(userId: string, place: string, storage: KeyValueStorage & { removeItem(key: string): void }): SavedUploads {
+  const key = `chat.draftFiles.${userId}.${place}`;
   return {
     load() {
       try {

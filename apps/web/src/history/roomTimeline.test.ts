@@ -1,6 +1,6 @@
 import type { RoomEvent } from '@chat/api-types';
 import { describe, expect, it } from 'vitest';
-import { message } from '../test/fixtures.ts';
+import { alice, bob, message } from '../test/fixtures.ts';
 import { RoomTimeline, type HistoryPage, type PageRequest } from './roomTimeline.ts';
 
 function page(seqs: number[], nextCursor: string | null, lastEventId = '0', newerCursor: string | null = null): HistoryPage {
@@ -207,5 +207,68 @@ describe('RoomTimeline', () => {
     timeline.retry();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(timeline.status).toBe('ready');
+  });
+});
+
+describe('RoomTimeline, reactions, pins and threads', () => {
+  const thumbs = (seq: number, ...users: (typeof alice)[]) => message(seq, { reactions: users.length ? [{ emoji: '👍', count: users.length, users }] : [] });
+  const reacted = (m: ReturnType<typeof message>, eventId: string) => event({ type: 'reacted', message: m, by: bob, emoji: '👍' }, eventId);
+  const counts = (t: RoomTimeline) => t.messages.map((m) => m.reactions[0]?.count ?? 0);
+
+  it('replaces a message on each reaction and pin in the order of the events, though its version stays the same', async () => {
+    const { timeline } = await loaded(page([1, 2], null, '2'));
+    timeline.apply([reacted(thumbs(1, alice), '3'), reacted(thumbs(1, alice, bob), '4')]);
+    timeline.apply([event({ type: 'pinned', message: { ...thumbs(1, alice, bob), pinned: { by: bob, at: '2026-01-01T13:00:00.000Z' } }, by: bob }, '5')]);
+    expect(counts(timeline)).toEqual([2, 0]);
+    expect(timeline.messages[0]?.pinned?.by).toEqual(bob);
+    // A replay of what it already has (a resumed subscription going back too far) undoes nothing.
+    timeline.apply([reacted(thumbs(1, alice), '3')]);
+    expect(counts(timeline)).toEqual([2, 0]);
+    expect(timeline.messages[0]?.pinned).not.toBeNull();
+  });
+
+  it('keeps a page read after an event that arrives while the page is read', async () => {
+    const server = pages();
+    const timeline = new RoomTimeline(server.fetch);
+    timeline.showAround('2');
+    // Read at event 6, with both reactions; the first one's event is delivered only now.
+    timeline.apply([reacted(thumbs(2, alice), '5')]);
+    await server.answer({ ...page([1, 2], null, '6'), messages: [message(1), thumbs(2, alice, bob)] });
+    expect(counts(timeline)).toEqual([0, 2]);
+    timeline.apply([reacted(thumbs(2, alice, bob, alice), '7')]);
+    expect(counts(timeline)).toEqual([0, 3]);
+  });
+
+  it("never lets a mutation's answer undo a reaction that came after it", async () => {
+    const { timeline } = await loaded(page([1], null, '1'));
+    timeline.apply([reacted(thumbs(1, alice), '2')]);
+    timeline.apply([{ event: { type: 'updated', message: message(1) }, eventId: undefined }]);
+    expect(counts(timeline)).toEqual([1]);
+  });
+
+  it("counts a thread's new replies on its root, once however often each arrives, and its deleted ones off", async () => {
+    const { timeline } = await loaded(page([1, 2], null, '2'));
+    const reply = (seq: number, overrides = {}) => message(seq, { threadRootId: '1', ...overrides });
+    // My reply's answer, then its event; then someone else's reply, replayed.
+    timeline.apply([{ event: { type: 'created', message: reply(3) }, eventId: undefined }]);
+    timeline.apply([event({ type: 'created', message: reply(3) }, '3'), event({ type: 'created', message: reply(4) }, '4')]);
+    timeline.apply([event({ type: 'created', message: reply(4) }, '4')]);
+    expect(timeline.get('1')?.replyCount).toBe(2);
+    timeline.apply([event({ type: 'deleted', message: reply(4, { deleted: true, body: '' }) }, '5')]);
+    timeline.apply([event({ type: 'deleted', message: reply(4, { deleted: true, body: '' }) }, '5')]);
+    expect(timeline.get('1')?.replyCount).toBe(1);
+    // A reaction to a reply is no new reply.
+    timeline.apply([reacted(reply(3, { reactions: [{ emoji: '👍', count: 1, users: [bob] }] }), '6')]);
+    expect(timeline.get('1')?.replyCount).toBe(1);
+  });
+
+  it('does not count a reply twice on a root read after it', async () => {
+    const { timeline, server } = await loaded(page([5, 6], '5', '6'));
+    timeline.loadOlder();
+    // The older page was read at event 7: its root counts the reply, whose event comes after it.
+    await server.answer({ ...page([1], null, '7'), messages: [message(1, { replyCount: 1 })] });
+    timeline.apply([event({ type: 'created', message: message(7, { threadRootId: '1' }) }, '7')]);
+    expect(ids(timeline)).toEqual(['1', '5', '6', '7']);
+    expect(timeline.get('1')?.replyCount).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import type { Message, RoomEvent } from '@chat/api-types';
 import type { RouterOutputs } from '@chat/api/router';
+import { replyCountChange, supersedes, withReplyCount } from './messageChanges.ts';
 
 export const PAGE_SIZE = 50;
 
@@ -20,16 +21,6 @@ export type TimelineStatus = 'empty' | 'loading' | 'ready' | 'error';
 interface HeldEvent {
   event: RoomEvent;
   eventId: string | undefined;
-}
-
-/**
- * How far a message has moved on: a tombstone is final, and a later edit beats an earlier one.
- * Lets late echoes (the send mutation's answer after an `updated` event, a page read before an
- * edit) lose.
- */
-function version(message: Message): number {
-  if (message.deleted) return Number.POSITIVE_INFINITY;
-  return message.editedAt ? Date.parse(message.editedAt) : 0;
 }
 
 /**
@@ -62,6 +53,12 @@ export class RoomTimeline {
 
   readonly #fetchPage: FetchPage;
   readonly #byId = new Map<string, Message>();
+  /**
+   * For each held message, the newest event of the room its copy is known to include: a page's
+   * lastEventId (read in one snapshot with it), or the event that brought it. Reactions and pins
+   * change no version (messageChanges.ts), so this is what tells a later copy from an earlier one.
+   */
+  readonly #asOf = new Map<string, number>();
   readonly #clientMsgIds = new Set<string>();
   readonly #listeners = new Set<() => void>();
   /** Events that arrive while a page is being read wait for it: the page may predate them. */
@@ -74,7 +71,7 @@ export class RoomTimeline {
   constructor(fetchPage: FetchPage, snapshot?: TimelineSnapshot | null) {
     this.#fetchPage = fetchPage;
     if (!snapshot) return;
-    for (const message of snapshot.messages) this.#append(message);
+    for (const message of snapshot.messages) this.#append(message, Number(snapshot.lastEventId));
     this.olderCursor = snapshot.olderCursor;
     this.lastEventId = snapshot.lastEventId;
     this.status = 'ready';
@@ -225,46 +222,78 @@ export class RoomTimeline {
     if (edge === 'reset') {
       for (const message of this.messages) this.#forget(message);
       this.messages.length = 0;
-      for (const message of page.messages) this.#append(message);
+      for (const message of page.messages) this.#append(message, Number(page.lastEventId));
       this.olderCursor = page.nextCursor;
       this.newerCursor = page.newerCursor;
       this.lastEventId ??= page.lastEventId;
       this.status = 'ready';
       return;
     }
+    const asOf = Number(page.lastEventId);
     const fresh: Message[] = [];
     for (const message of page.messages) {
-      if (!this.#replaceIfNewer(message, false)) fresh.push(message);
+      if (!this.#replaceIfNewer(message, asOf)) fresh.push(message);
     }
     if (edge === 'older') {
       const first = this.messages[0];
       const older = fresh.filter((m) => first === undefined || m.seq < first.seq);
-      for (const message of older) this.#index(message);
+      for (const message of older) this.#index(message, asOf);
       this.messages.unshift(...older);
       this.olderCursor = page.nextCursor;
     } else {
-      for (const message of fresh) this.#insert(message);
+      for (const message of fresh) this.#add(message, asOf);
       this.newerCursor = page.newerCursor;
       this.followsAppends = false;
     }
   }
 
-  #merge({ type, message }: RoomEvent, eventId: string | undefined): void {
+  #merge({ message }: RoomEvent, eventId: string | undefined): void {
     if (eventId !== undefined) this.lastEventId = eventId;
-    if (this.#replaceIfNewer(message, type !== 'created')) return;
-    if (this.#withinSpan(message)) this.#insert(message);
+    // A mutation's answer has no event id: when it was true is unknown, so it never wins a tie.
+    const asOf = eventId === undefined ? undefined : Number(eventId);
+    if (this.#replaceIfNewer(message, asOf)) return;
+    if (this.#withinSpan(message)) this.#add(message, asOf);
   }
 
-  /** True when the id is known (replaced or not). An equal version wins only for an update. */
-  #replaceIfNewer(message: Message, winsTies: boolean): boolean {
+  /**
+   * True when the id is known (replaced or not). A newer version wins, and an equal one from a
+   * copy that includes a later event (a reaction, a pin); `asOf` is that event, undefined for an
+   * answer.
+   */
+  #replaceIfNewer(message: Message, asOf: number | undefined): boolean {
     const current = this.#byId.get(message.id);
     if (!current) return false;
-    const newer = version(message) > version(current) || (winsTies && version(message) === version(current));
-    if (newer) {
-      this.messages[this.#indexOfSeq(current.seq)] = message;
-      this.#byId.set(message.id, message);
-    }
+    const later = asOf !== undefined && asOf > (this.#asOf.get(message.id) ?? 0);
+    if (!supersedes(message, current, later)) return true;
+    this.#put(current, message);
+    if (later) this.#asOf.set(message.id, asOf);
+    this.#countReply(current, message, asOf);
     return true;
+  }
+
+  #put(current: Message, next: Message): void {
+    this.messages[this.#indexOfSeq(current.seq)] = next;
+    this.#byId.set(next.id, next);
+  }
+
+  /** A message not held before; a send's answer (no `asOf`) is the message as it was created. */
+  #add(message: Message, asOf: number | undefined): void {
+    this.#insert(message, asOf ?? message.seq);
+    this.#countReply(undefined, message, asOf);
+  }
+
+  /**
+   * A reply appearing or being deleted moves its thread's count on the root, unless the root's
+   * copy was read after that happened and counts it already. Its creation is at its seq; its
+   * deletion at the event's, unknown for an answer (then it is taken to be news).
+   */
+  #countReply(previous: Message | undefined, next: Message, asOf: number | undefined): void {
+    const change = replyCountChange(previous, next);
+    const root = next.threadRootId === null ? undefined : this.#byId.get(next.threadRootId);
+    if (change === 0 || !root) return;
+    const at = change > 0 ? next.seq : asOf;
+    if (at !== undefined && at <= (this.#asOf.get(root.id) ?? 0)) return;
+    this.#put(root, withReplyCount(root, change));
   }
 
   /** Older ones arrive with older pages, and newer ones, while the span is a window, with newer pages. */
@@ -277,25 +306,27 @@ export class RoomTimeline {
     return afterStart && beforeEnd;
   }
 
-  #insert(message: Message): void {
+  #insert(message: Message, asOf: number): void {
     const last = this.messages.at(-1);
-    if (last === undefined || message.seq > last.seq) return this.#append(message);
+    if (last === undefined || message.seq > last.seq) return this.#append(message, asOf);
     this.messages.splice(this.#insertionPoint(message.seq), 0, message);
-    this.#index(message);
+    this.#index(message, asOf);
   }
 
-  #append(message: Message): void {
+  #append(message: Message, asOf: number): void {
     this.messages.push(message);
-    this.#index(message);
+    this.#index(message, asOf);
   }
 
-  #index(message: Message): void {
+  #index(message: Message, asOf: number): void {
     this.#byId.set(message.id, message);
+    this.#asOf.set(message.id, asOf);
     if (message.clientMsgId) this.#clientMsgIds.add(message.clientMsgId);
   }
 
   #forget(message: Message): void {
     this.#byId.delete(message.id);
+    this.#asOf.delete(message.id);
     if (message.clientMsgId) this.#clientMsgIds.delete(message.clientMsgId);
   }
 

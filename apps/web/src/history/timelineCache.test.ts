@@ -58,4 +58,10 @@ describe('timelineCache', () => {
     storage.setItem('chat.timeline.o.12', '{not json');
     expect(cache.read('12')).toBeNull();
   });
+  it('reads messages saved before replies, reactions and pins as having none', () => {
+    const storage = memoryStorage();
+    const { replyTo: _r, threadRootId: _t, replyCount: _c, reactions: _e, pinned: _p, ...old } = message(1);
+    storage.setItem('chat.timeline.o.10', JSON.stringify({ messages: [old], olderCursor: null, lastEventId: '1', savedAt: Date.now() }));
+    expect(timelineCache(storage, 'o').read('10')?.messages).toEqual([message(1)]);
+  });
 });

@@ -1,3 +1,4 @@
+import type { Message } from '@chat/api-types';
 import type { TimelineSnapshot } from './roomTimeline.ts';
 
 /** Enough to fill a screen and scroll a little on a reload while the server is away; older pages are read again. */
@@ -23,6 +24,12 @@ function isSaved(value: unknown): value is Saved {
   return Array.isArray(v.messages) && typeof v.lastEventId === 'string' && typeof v.savedAt === 'number' && (v.olderCursor === null || typeof v.olderCursor === 'string');
 }
 
+/** A message saved before messages had replies, reactions and pins lacks their fields: it has none. */
+function withExtras(saved: Message): Message {
+  const { replyTo = null, threadRootId = null, replyCount = 0, reactions = [], pinned = null } = saved as Partial<Message>;
+  return { ...saved, replyTo, threadRootId, replyCount, reactions, pinned };
+}
+
 function savedKeys(storage: Storage): string[] {
   const keys: string[] = [];
   for (let i = 0; i < storage.length; i++) {
@@ -44,7 +51,7 @@ export function timelineCache(storage: Storage | undefined, owner: string): Time
       try {
         const value: unknown = JSON.parse(storage?.getItem(key(roomId)) ?? 'null');
         if (!isSaved(value) || Date.now() - value.savedAt > MAX_AGE_MS) return null;
-        return { messages: value.messages, olderCursor: value.olderCursor, lastEventId: value.lastEventId };
+        return { messages: value.messages.map(withExtras), olderCursor: value.olderCursor, lastEventId: value.lastEventId };
       } catch {
         return null;
       }

@@ -2,11 +2,8 @@ import type { RoomEvent } from '@chat/api-types';
 import { useEffect, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import { useAuth } from '../auth/authContext.ts';
-import { useMe } from '../auth/meContext.ts';
 import { errorCode } from '../lib/errors.ts';
-import { useNotifier } from '../notifications/useNotifier.ts';
-import { applyRoomActivity } from '../rooms/roomActivity.ts';
-import { useUpdateRooms } from '../rooms/useRooms.ts';
+import { useRoomEventEffects } from '../rooms/useRoomEventEffects.ts';
 import { trpc } from '../trpc.ts';
 import { frameBatch, type FrameBatch } from './frameBatch.ts';
 import type { RoomTimeline } from './roomTimeline.ts';
@@ -16,36 +13,42 @@ interface Delivered {
   eventId: string;
 }
 
+/** Something else shown from the open room's events, beside its timeline: a thread's panel. */
+export interface RoomEventFollower {
+  apply(events: readonly Delivered[]): void;
+}
+
 /**
- * Streams the open room's events into its timeline. `resumeFrom` is the newest event the
- * timeline already holds, so the server first replays whatever happened since; after a
- * dropped socket the ws link resumes from the last event it saw. Either way every message
- * arrives, and the timeline makes repeats harmless. Events that arrive together (a replay, a
- * burst) are applied together, once per frame: one render and one room-list update for all.
+ * Streams the open room's events into its timeline (and `follower`, if any). `resumeFrom` is
+ * the newest event the timeline already holds, so the server first replays whatever happened
+ * since; after a dropped socket the ws link resumes from the last event it saw. Either way every
+ * message arrives, and the timeline makes repeats harmless. Events that arrive together (a
+ * replay, a burst) are applied together, once per frame: one render and one room-list update for
+ * all.
  */
-export function useRoomEvents(timeline: RoomTimeline, roomId: string, resumeFrom: string | null) {
-  const updateRooms = useUpdateRooms();
-  const me = useMe();
+export function useRoomEvents(timeline: RoomTimeline, roomId: string, resumeFrom: string | null, follower: RoomEventFollower | null) {
   const { forget } = useAuth();
-  const notify = useNotifier();
+  const effects = useRoomEventEffects();
   const batch = useRef<FrameBatch<Delivered> | null>(null);
   useEffect(() => {
     const current = frameBatch<Delivered>((delivered) => {
       // Drawn before returning, so the batch knows what drawing costs and paces the next one.
       flushSync(() => {
         timeline.apply(delivered);
+        follower?.apply(delivered);
         // While the tab is hidden the open room is not being read, so it counts as unread too.
-        const activeRoomId = document.visibilityState === 'visible' ? roomId : null;
-        updateRooms((rooms) => delivered.reduce((next, { event }) => applyRoomActivity(next, event, { userId: me.id, activeRoomId }), rooms));
+        effects(
+          delivered.map(({ event }) => event),
+          document.visibilityState === 'visible' ? roomId : null,
+        );
       });
-      for (const { event } of delivered) notify(event);
     });
     batch.current = current;
     return () => {
       current.flush();
       if (batch.current === current) batch.current = null;
     };
-  }, [timeline, roomId, updateRooms, notify, me.id]);
+  }, [timeline, follower, roomId, effects]);
 
   return trpc.message.onEvent.useSubscription(
     { roomId, lastEventId: resumeFrom },

@@ -87,5 +87,6 @@ export function Markdown({ text, myUsername, after }: Props) {
 
 /** A message as one run of text keeping its inline formatting, e.g. for a search result. */
 export function MarkdownPreview({ text, myUsername }: Omit<Props, 'after'>) {
-  return <MarkdownBlocks text={text} myUsername={myUsername} elements={previewElements} />;
+  // Replies quote what they answer in every row they are drawn in: plain text skips the parser.
+  return isPlainText(text) ? text : <MarkdownBlocks text={text} myUsername={myUsername} elements={previewElements} />;
 }

@@ -35,7 +35,11 @@ export function EditMessageForm({ initial, saving, onSave, onCancel }: Props) {
         onFocus={(event) => event.currentTarget.setSelectionRange(body.length, body.length)}
         onChange={(event) => setBody(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Escape') onCancel();
+          if (event.key === 'Escape') {
+            // Handled: a thread's panel around the form stays open.
+            event.preventDefault();
+            onCancel();
+          }
           if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
             event.preventDefault();
             submit();

@@ -1,5 +1,5 @@
 import type { Message } from '@chat/api-types';
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import { useMe } from '../auth/meContext.ts';
 import { Attachments } from '../files/Attachments.tsx';
 import { errorMessage } from '../lib/errors.ts';
@@ -7,9 +7,15 @@ import { fullDateLabel, timeLabel } from '../lib/timeLabels.ts';
 import { Markdown } from '../markdown/Markdown.tsx';
 import { mentionedUsernames } from '../markdown/remarkChatText.ts';
 import { Avatar } from '../ui/Avatar.tsx';
-import { button, muted } from '../ui/styles.ts';
+import { PinIcon } from '../ui/icons.tsx';
+import { muted } from '../ui/styles.ts';
 import { Tooltip } from '../ui/Tooltip.tsx';
 import { EditMessageForm } from './EditMessageForm.tsx';
+import { MessageToolbar } from './MessageToolbar.tsx';
+import { useMessageList } from './messageListContext.ts';
+import { Quote } from './Quote.tsx';
+import { ReactionBar } from './ReactionBar.tsx';
+import { currentQuote, repliesLabel } from './replies.ts';
 import { useMessageActions } from './useMessageActions.ts';
 
 interface Props {
@@ -19,6 +25,8 @@ interface Props {
   editing: boolean;
   /** The message being edited, or null when editing ends. */
   onEditingChange(messageId: string | null): void;
+  /** The message this one answers, when it is loaded: its quote shows it as it is now. */
+  answered?: Message;
 }
 
 function Time({ iso, className }: { iso: string; className: string }) {
@@ -32,14 +40,18 @@ function Time({ iso, className }: { iso: string; className: string }) {
 }
 
 /** Memoized: a live event re-renders only the rows whose message it changed. */
-export const MessageItem = memo(function MessageItem({ message, showHeader, editing, onEditingChange }: Props) {
+export const MessageItem = memo(function MessageItem({ message, showHeader, editing, onEditingChange, answered }: Props) {
   const setEditing = (on: boolean) => onEditingChange(on ? message.id : null);
   const me = useMe();
+  const list = useMessageList();
   const mine = message.author.id === me.id;
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const { edit, remove } = useMessageActions();
-  const failure = edit.error ?? remove.error;
+  const actions = useMessageActions();
+  const failure = [actions.edit, actions.remove, actions.react, actions.unreact, actions.pin, actions.unpin].find((a) => a.error)?.error;
   const mentionsMe = !mine && !message.deleted && mentionedUsernames(message.body).has(me.username.toLowerCase());
+  const { openThread, threadRootId } = list;
+  const quote = message.replyTo && message.replyTo.id !== threadRootId ? currentQuote(message.replyTo, answered) : null;
+  const messageId = message.id;
+  const thread = message.threadRootId;
 
   return (
     <div
@@ -77,14 +89,21 @@ export const MessageItem = memo(function MessageItem({ message, showHeader, edit
           // A screen reader may land on any drawn row, not only on the first of its group.
           <span className="sr-only">{message.author.displayName}: </span>
         )}
+        {message.pinned && (
+          <p className="flex items-center gap-1 text-xs font-medium text-amber-800 dark:text-amber-300">
+            <PinIcon size={12} />
+            Pinned by {message.pinned.by.displayName}
+          </p>
+        )}
+        {quote && <Quote quote={quote} onOpen={openThread && thread ? () => openThread(thread) : undefined} />}
         {message.deleted ? (
           <p className={`${muted} text-sm italic`}>message deleted</p>
         ) : editing ? (
           <EditMessageForm
             initial={message.body}
-            saving={edit.isPending}
+            saving={actions.edit.isPending}
             onCancel={() => setEditing(false)}
-            onSave={(body) => edit.mutate({ messageId: message.id, body }, { onSuccess: () => setEditing(false) })}
+            onSave={(body) => actions.edit.mutate({ messageId, body }, { onSuccess: () => setEditing(false) })}
           />
         ) : (
           <div className="text-[0.94rem] leading-relaxed break-words">
@@ -92,38 +111,40 @@ export const MessageItem = memo(function MessageItem({ message, showHeader, edit
             <Attachments files={message.attachments} />
           </div>
         )}
+        {message.reactions.length > 0 && (
+          <ReactionBar
+            reactions={message.reactions}
+            disabled={!list.member}
+            onToggle={(emoji, reacted) => (reacted ? actions.unreact : actions.react).mutate({ messageId, emoji })}
+          />
+        )}
+        {openThread && message.replyCount > 0 && (
+          <button
+            type="button"
+            className="mt-1 rounded text-xs font-semibold text-indigo-700 hover:underline dark:text-indigo-300"
+            onClick={() => openThread(messageId)}
+          >
+            {repliesLabel(message.replyCount)}
+          </button>
+        )}
         {failure && (
           <p role="alert" className="text-xs text-red-700 dark:text-red-400">
             {errorMessage(failure)}
           </p>
         )}
       </div>
-      {mine && !message.deleted && !editing && (
-        <div
-          className={`absolute -top-3 right-4 flex gap-0.5 rounded-lg bg-white p-0.5 shadow-sm ring-1 ring-slate-900/10 transition-opacity group-hover:opacity-100 focus-within:opacity-100 dark:bg-slate-800 dark:ring-white/10 ${
-            confirmingDelete ? 'opacity-100' : 'opacity-0'
-          }`}
-        >
-          {confirmingDelete ? (
-            <>
-              <button type="button" className={button.danger} disabled={remove.isPending} onClick={() => remove.mutate({ messageId: message.id })}>
-                Confirm delete
-              </button>
-              <button type="button" className={button.ghost} onClick={() => setConfirmingDelete(false)}>
-                Cancel
-              </button>
-            </>
-          ) : (
-            <>
-              <button type="button" className={button.ghost} aria-label="Edit message" onClick={() => setEditing(true)}>
-                Edit
-              </button>
-              <button type="button" className={button.danger} aria-label="Delete message" onClick={() => setConfirmingDelete(true)}>
-                Delete
-              </button>
-            </>
-          )}
-        </div>
+      {(list.member || mine) && !message.deleted && !editing && (
+        <MessageToolbar
+          message={message}
+          member={list.member}
+          mine={mine}
+          deleting={actions.remove.isPending}
+          onReact={(emoji) => actions.react.mutate({ messageId, emoji })}
+          onReply={() => list.reply(message)}
+          onPin={(pinned) => (pinned ? actions.pin : actions.unpin).mutate({ messageId })}
+          onEdit={() => setEditing(true)}
+          onDelete={() => actions.remove.mutate({ messageId })}
+        />
       )}
     </div>
   );

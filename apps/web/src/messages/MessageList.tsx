@@ -10,7 +10,7 @@ import type { OutboxEntry } from '../outbox/outbox.ts';
 import { ArrowDownIcon, ArrowUpIcon } from '../ui/icons.tsx';
 import { button, muted } from '../ui/styles.ts';
 import { DayDivider, NewMessagesDivider } from './Dividers.tsx';
-import { isNewDay, startsGroup } from './messageGroups.ts';
+import { isNewDay, showsHeader, stamp } from './messageGroups.ts';
 import { MessageItem } from './MessageItem.tsx';
 import { PendingMessageItem } from './PendingMessageItem.tsx';
 import { RoomIntro } from './RoomIntro.tsx';
@@ -36,8 +36,6 @@ const MAX_LOADED = 400;
 const KEEP_AROUND_VIEW = 150;
 /** Roughly one message of one line: only a first guess, every row is measured once drawn. */
 const ESTIMATED_ROW_PX = 56;
-
-const stamp = (m: { author: { id: string }; createdAt: string }) => ({ authorId: m.author.id, createdAt: m.createdAt });
 
 /**
  * Only the rows in view (and a margin) are in the DOM, each measured as drawn: the loaded
@@ -176,15 +174,17 @@ export function MessageList(props: Props) {
     }
     const prev = messages[index - 1];
     const unreadStart = message.id === props.divider?.id;
+    const answered = message.replyTo ? timeline.get(message.replyTo.id) : undefined;
     return (
       <>
         {isNewDay(prev && stamp(prev), stamp(message)) && <DayDivider label={dayLabel(message.createdAt, now)} />}
         {unreadStart && <NewMessagesDivider />}
         <MessageItem
           message={message}
-          showHeader={unreadStart || startsGroup(prev && stamp(prev), stamp(message))}
+          showHeader={unreadStart || showsHeader(prev, message, null)}
           editing={props.editingId === message.id}
           onEditingChange={props.onEditingChange}
+          answered={answered}
         />
       </>
     );

@@ -2,6 +2,8 @@ import { useConnection } from '../connection/connectionContext.ts';
 import { Attachments } from '../files/Attachments.tsx';
 import type { OutboxEntry } from '../outbox/outbox.ts';
 import { button, muted } from '../ui/styles.ts';
+import { useMessageList } from './messageListContext.ts';
+import { Quote } from './Quote.tsx';
 
 interface Props {
   entry: OutboxEntry;
@@ -14,10 +16,12 @@ export function PendingMessageItem({ entry, onRetry, onDiscard }: Props) {
   const { status } = useConnection();
   const failed = entry.status === 'failed';
   const waiting = !failed && status !== 'connected';
+  const { threadRootId } = useMessageList();
   return (
     <div role="listitem" className="flex gap-3 px-4 sm:px-5" aria-busy={!failed}>
       <div className="w-9 shrink-0" />
       <div className="min-w-0 flex-1 pb-0.5">
+        {entry.replyTo && entry.replyTo.id !== threadRootId && <Quote quote={entry.replyTo} />}
         <p className={`text-[0.94rem] leading-relaxed break-words whitespace-pre-wrap ${failed ? '' : 'text-slate-600 dark:text-slate-400'}`}>{entry.body}</p>
         <Attachments files={entry.attachments ?? []} />
         {failed ? (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isNewDay, startsGroup } from './messageGroups.ts';
+import { alice, message } from '../test/fixtures.ts';
+import { isNewDay, showsHeader, startsGroup } from './messageGroups.ts';
 
 const at = (h: number, m: number, day = 10) => new Date(2026, 2, day, h, m).toISOString();
 
@@ -19,5 +20,17 @@ describe('startsGroup', () => {
     const next = { authorId: '1', createdAt: at(0, 1, 11) };
     expect(isNewDay(prev, next)).toBe(true);
     expect(startsGroup(prev, next)).toBe(true);
+  });
+});
+
+describe('showsHeader', () => {
+  const quote = (id: string) => ({ id, author: alice, excerpt: 'lunch?', deleted: false });
+
+  it('shows who wrote a reply over its quote, except in the panel of the thread it quotes the start of', () => {
+    const prev = message(1);
+    expect(showsHeader(prev, message(2), null)).toBe(false);
+    expect(showsHeader(prev, message(2, { replyTo: quote('1') }), null)).toBe(true);
+    expect(showsHeader(prev, message(2, { replyTo: quote('1') }), '1')).toBe(false);
+    expect(showsHeader(prev, message(3, { replyTo: quote('2') }), '1')).toBe(true);
   });
 });

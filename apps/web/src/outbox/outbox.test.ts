@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { alice } from '../test/fixtures.ts';
 import { enqueue, nextToSend, pendingIn, remove, revive, setStatus, type Outbox } from './outbox.ts';
+import { sendInput } from './sendInput.ts';
 
 const entry = (clientMsgId: string, createdAt = 1, roomId = '10') => ({ clientMsgId, roomId, body: `body ${clientMsgId}`, createdAt });
 
@@ -47,6 +49,15 @@ describe('outbox', () => {
     const stored = JSON.parse(JSON.stringify(enqueue([], { ...entry('a'), body: '', attachments: [file] }))) as unknown;
     expect(revive(stored)[0]?.attachments).toEqual([file]);
     expect(revive([{ ...entry('b'), status: 'queued', attachments: 'junk' }])).toEqual([]);
+  });
+
+  it('keeps the message a reply answers across a reload, and sends its id every time it is tried', () => {
+    const replyTo = { id: '7', author: alice, excerpt: 'lunch?', deleted: false };
+    const [stored] = revive(JSON.parse(JSON.stringify(enqueue([], { ...entry('a'), replyTo }))));
+    expect(stored?.replyTo).toEqual(replyTo);
+    expect(stored && sendInput(stored)).toEqual({ roomId: '10', body: 'body a', clientMsgId: 'a', replyToId: '7' });
+    expect(sendInput({ ...entry('b'), status: 'queued' })).toEqual({ roomId: '10', body: 'body b', clientMsgId: 'b' });
+    expect(revive([{ ...entry('c'), status: 'queued', replyTo: '7' }])).toEqual([]);
   });
 
   it("shows a room's pending messages in order until the history holds them", () => {

@@ -1,3 +1,4 @@
+import type { ReplyQuote } from '@chat/api-types';
 import type { Attachment } from '../files/attachment.ts';
 
 /** A message the user sent that the server has not confirmed yet. */
@@ -7,6 +8,8 @@ export interface OutboxEntry {
   body: string;
   /** Files already uploaded that go with it (absent: none). */
   attachments?: Attachment[];
+  /** The message it answers, as quoted when it was written (absent: none); shown while it is pending. */
+  replyTo?: ReplyQuote;
   /** When the user pressed send (ms); keeps the outbox in the order things were written. */
   createdAt: number;
   /** queued: waiting for a connection; sending: a request is in flight; failed: the server refused it. */
@@ -58,6 +61,7 @@ function isEntry(value: unknown): value is OutboxEntry {
     typeof e.body === 'string' &&
     typeof e.createdAt === 'number' &&
     (e.attachments === undefined || Array.isArray(e.attachments)) &&
+    (e.replyTo === undefined || typeof (e.replyTo as { id?: unknown } | null)?.id === 'string') &&
     (e.status === 'queued' || e.status === 'sending' || e.status === 'failed')
   );
 }

@@ -1,15 +1,15 @@
-import type { Message } from '@chat/api-types';
+import type { Message, ReplyQuote } from '@chat/api-types';
 import type { ConnectionStore } from '../connection/connectionStore.ts';
 import type { Attachment } from '../files/attachment.ts';
 import { errorCode, errorMessage, isConnectionError } from '../lib/errors.ts';
 import { newClientMsgId } from './clientMsgId.ts';
-import type { SendInput } from './sendInput.ts';
+import { sendInput, type SendInput } from './sendInput.ts';
 import { createOutboxSender, type SendFailure } from './outboxSender.ts';
 import { createOutboxStore, outboxKey, type OutboxStore } from './outboxStore.ts';
 
 export interface OutboxService {
   store: OutboxStore;
-  send(roomId: string, body: string, attachments?: Attachment[]): void;
+  send(roomId: string, body: string, extras?: { attachments?: Attachment[]; replyTo?: ReplyQuote | null }): void;
   retry(clientMsgId: string): void;
   discard(clientMsgId: string): void;
   /** Starts sending (and following other tabs); returns the way to stop. */
@@ -35,9 +35,9 @@ export function createOutboxService(opts: {
 
   return {
     store,
-    send(roomId, body, attachments = []) {
+    send(roomId, body, { attachments = [], replyTo } = {}) {
       const files = attachments.length > 0 ? { attachments } : {};
-      store.add({ clientMsgId: newClientMsgId(), roomId, body, ...files, createdAt: Date.now() });
+      store.add({ clientMsgId: newClientMsgId(), roomId, body, ...files, ...(replyTo && { replyTo }), createdAt: Date.now() });
       sender?.kick();
     },
     retry(clientMsgId) {
@@ -49,8 +49,7 @@ export function createOutboxService(opts: {
       const running = createOutboxSender({
         store,
         isConnected: () => opts.connection.getSnapshot().status === 'connected',
-        send: ({ roomId, body, clientMsgId, attachments }) =>
-          opts.sendMessage({ roomId, body, clientMsgId, ...(attachments && { attachmentIds: attachments.map((a) => a.id) }) }),
+        send: (entry) => opts.sendMessage(sendInput(entry)),
         onSent: opts.onSent,
         classify,
         describe: errorMessage,

@@ -1,15 +1,20 @@
 import type { Room } from '@chat/api-types';
 import { useState } from 'react';
+import { PinnedDialog } from '../pins/PinnedDialog.tsx';
 import { InviteDialog } from '../rooms/InviteDialog.tsx';
 import { LeaveRoomButton } from '../rooms/LeaveRoomButton.tsx';
 import { MembersDialog } from '../rooms/MembersDialog.tsx';
 import { RoomIcon } from '../rooms/RoomIcon.tsx';
-import { MenuIcon, UsersIcon } from '../ui/icons.tsx';
+import { trpc } from '../trpc.ts';
+import { MenuIcon, PinIcon, UsersIcon } from '../ui/icons.tsx';
 import { useOpenSidebarDrawer } from '../ui/sidebarDrawer.ts';
 import { button, muted } from '../ui/styles.ts';
+import { Tooltip } from '../ui/Tooltip.tsx';
 
 export function RoomHeader({ room }: { room: Room }) {
-  const [dialog, setDialog] = useState<'members' | 'invite' | null>(null);
+  const [dialog, setDialog] = useState<'members' | 'invite' | 'pins' | null>(null);
+  // Kept current by the room's events (useRoomEventEffects), so the count is live.
+  const pinned = trpc.message.pins.useQuery({ roomId: room.id }).data?.length ?? 0;
   const openDrawer = useOpenSidebarDrawer();
   const close = () => setDialog(null);
   return (
@@ -24,6 +29,14 @@ export function RoomHeader({ room }: { room: Room }) {
         <h1 className="truncate font-semibold">{room.name}</h1>
         {room.topic && <p className={`${muted} truncate text-xs`}>{room.topic}</p>}
       </div>
+      <Tooltip content="Pinned messages">
+        <button type="button" className={button.ghost} aria-label={`Pinned messages (${pinned})`} onClick={() => setDialog('pins')}>
+          <PinIcon />
+          <span aria-hidden="true" className="tabular-nums">
+            {pinned}
+          </span>
+        </button>
+      </Tooltip>
       <button type="button" className={button.ghost} aria-label={`Members (${room.memberCount})`} onClick={() => setDialog('members')}>
         <UsersIcon />
         <span aria-hidden="true" className="tabular-nums">
@@ -38,6 +51,7 @@ export function RoomHeader({ room }: { room: Room }) {
       {room.kind !== 'direct' && room.joined && <LeaveRoomButton room={room} />}
       {dialog === 'members' && <MembersDialog room={room} onClose={close} />}
       {dialog === 'invite' && <InviteDialog room={room} onClose={close} />}
+      {dialog === 'pins' && <PinnedDialog room={room} onClose={close} />}
     </header>
   );
 }

@@ -1,5 +1,5 @@
 import type { Message, Room } from '@chat/api-types';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useMe } from '../auth/meContext.ts';
 import { Composer } from '../composer/Composer.tsx';
 import { FileDropZone } from '../files/FileDropZone.tsx';
@@ -10,18 +10,25 @@ import { useRoomEvents } from '../history/useRoomEvents.ts';
 import { initialTarget, type ScrollTarget } from '../history/useScrollTarget.ts';
 import { errorCode, errorMessage } from '../lib/errors.ts';
 import { MessageList } from '../messages/MessageList.tsx';
+import { MessageListContext, type MessageListActions } from '../messages/messageListContext.ts';
 import { pendingIn } from '../outbox/outbox.ts';
 import { useOutbox, useOutboxEntries } from '../outbox/outboxContext.ts';
 import { useRoom, useRooms } from '../rooms/useRooms.ts';
 import { useFocusedMessageId } from '../route/roomRoute.ts';
+import { ThreadPanel } from '../thread/ThreadPanel.tsx';
+import { THREAD_PAGE_SIZE, ThreadTimeline } from '../thread/threadTimeline.ts';
+import { trpc } from '../trpc.ts';
 import { TypingIndicator } from '../typing/TypingIndicator.tsx';
 import { button, muted } from '../ui/styles.ts';
+import { useMediaQuery } from '../ui/useMediaQuery.ts';
 import { Announcer } from './Announcer.tsx';
 import { JoinBar } from './JoinBar.tsx';
 import { RoomHeader } from './RoomHeader.tsx';
 
 /** Read messages shown above the "New messages" divider when a room opens at it, for context. */
 const READ_ABOVE_DIVIDER = 3;
+/** Wide enough for a thread beside the room (Tailwind's lg, as ThreadPanel lays itself out); narrower, it covers the room. */
+const THREAD_BESIDE = '(min-width: 64rem)';
 
 /** One room, once the room list knows it. Keyed by room id, so state never leaks between rooms. */
 export function RoomView({ roomId }: { roomId: string }) {
@@ -45,10 +52,19 @@ function OpenRoom({ room }: { room: Room }) {
     else timeline.open();
   }, [timeline, opening]);
 
+  const { client } = trpc.useUtils();
+  const [thread, setThread] = useState<ThreadTimeline | null>(null);
+  const openThread = useCallback(
+    (rootId: string) =>
+      setThread((open) => (open?.rootId === rootId ? open : new ThreadTimeline(rootId, (before) => client.message.thread.query({ messageId: rootId, before, limit: THREAD_PAGE_SIZE })))),
+    [client],
+  );
+  const threadBeside = useMediaQuery(THREAD_BESIDE);
+
   // The subscription starts once, from the newest event the first page (or the saved timeline) holds.
   const [resumeFrom, setResumeFrom] = useState<string | null>(null);
   if (resumeFrom === null && timeline.lastEventId !== null) setResumeFrom(timeline.lastEventId);
-  useRoomEvents(timeline, room.id, resumeFrom);
+  useRoomEvents(timeline, room.id, resumeFrom, thread);
 
   const messages = timeline.messages;
   const pending = pendingIn(useOutboxEntries(), room.id, timeline);
@@ -88,36 +104,61 @@ function OpenRoom({ room }: { room: Room }) {
     const last = messages.findLast((m) => m.author.id === me.id && !m.deleted);
     if (last) setEditingId(last.id);
   };
+  const [replyingTo, setReplyingTo] = useState<Message | null>(null);
+  const reply = useCallback((message: Message) => {
+    setReplyingTo(message);
+    requestAnimationFrame(() => composer.current?.focus());
+  }, []);
+  const listActions = useMemo<MessageListActions>(() => ({ member: room.joined, reply, openThread, threadRootId: null }), [room.joined, reply, openThread]);
 
   return (
-    <>
-      <RoomHeader room={room} />
-      <FileDropZone label={`Files go with your next message in ${room.name}`} onFiles={uploads.add} enabled={room.joined} className="flex min-h-0 flex-1 flex-col">
-        {timeline.status === 'error' ? (
-          <div className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-center">
-            <p>{errorCode(timeline.error) === 'FORBIDDEN' ? "You don't have access to this room." : errorMessage(timeline.error)}</p>
-            <button type="button" className={button.secondary} onClick={() => timeline.retry()}>
-              Try again
-            </button>
-          </div>
-        ) : (
-          <MessageList
-            room={room}
-            timeline={timeline}
-            pending={pending}
-            onRetry={outbox.retry}
-            onDiscard={outbox.discard}
-            divider={divider ?? null}
-            target={target ?? null}
-            editingId={editingId}
-            onEditingChange={changeEditing}
-          />
-        )}
-        <TypingIndicator roomId={room.id} />
-        {room.joined ? <Composer room={room} onEditLast={editLast} inputRef={composer} uploads={uploads} /> : <JoinBar room={room} />}
-      </FileDropZone>
+    <div className="flex min-h-0 flex-1">
+      {/* Covered by the thread on a narrow screen: out of reach of the keyboard and screen readers too. */}
+      <div className="flex min-w-0 flex-1 flex-col" inert={thread !== null && !threadBeside}>
+        <RoomHeader room={room} />
+        <MessageListContext value={listActions}>
+          <FileDropZone label={`Files go with your next message in ${room.name}`} onFiles={uploads.add} enabled={room.joined} className="flex min-h-0 flex-1 flex-col">
+            {timeline.status === 'error' ? (
+              <div className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-center">
+                <p>{errorCode(timeline.error) === 'FORBIDDEN' ? "You don't have access to this room." : errorMessage(timeline.error)}</p>
+                <button type="button" className={button.secondary} onClick={() => timeline.retry()}>
+                  Try again
+                </button>
+              </div>
+            ) : (
+              <MessageList
+                room={room}
+                timeline={timeline}
+                pending={pending}
+                onRetry={outbox.retry}
+                onDiscard={outbox.discard}
+                divider={divider ?? null}
+                target={target ?? null}
+                editingId={editingId}
+                onEditingChange={changeEditing}
+              />
+            )}
+            <TypingIndicator roomId={room.id} />
+            {room.joined ? (
+              <Composer
+                room={room}
+                draftKey={room.id}
+                label={room.kind === 'direct' ? `Message ${room.name}` : `Message #${room.name}`}
+                replyTo={replyingTo}
+                onClearReply={() => setReplyingTo(null)}
+                onEditLast={editLast}
+                inputRef={composer}
+                uploads={uploads}
+              />
+            ) : (
+              <JoinBar room={room} />
+            )}
+          </FileDropZone>
+        </MessageListContext>
+      </div>
+      {thread && <ThreadPanel key={thread.rootId} room={room} thread={thread} onClose={() => setThread(null)} />}
       <Announcer newest={timeline.reachesNewest ? messages.at(-1) : undefined} loaded={timeline.status === 'ready'} />
-    </>
+    </div>
   );
 }
 

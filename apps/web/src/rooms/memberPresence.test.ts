@@ -2,7 +2,7 @@ import type { RoomMember } from '@chat/api-types';
 import { describe, expect, it } from 'vitest';
 import { withPresence } from './memberPresence.ts';
 
-const member = (id: string, online: boolean): RoomMember => ({ user: { id, username: `u${id}`, displayName: `User ${id}` }, online });
+const member = (id: string, online: boolean): RoomMember => ({ user: { id, username: `u${id}`, displayName: `User ${id}` }, online, role: 'member' });
 const list = [member('1', true), member('2', false), member('3', false)];
 
 describe('withPresence', () => {

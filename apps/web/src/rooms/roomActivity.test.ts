@@ -27,6 +27,9 @@ describe('applyRoomActivity', () => {
   it('ignores edits, deletions, unknown rooms and rooms I have not joined', () => {
     const rooms = [room()];
     expect(applyRoomActivity(rooms, { type: 'updated', message: message(1, { author: bob }) }, me)).toBe(rooms);
+    // A reaction or a pin is no new message: no unread, and the room does not move up the list.
+    expect(applyRoomActivity(rooms, { type: 'reacted', message: message(1, { author: bob }), by: bob, emoji: '👍' }, me)).toBe(rooms);
+    expect(applyRoomActivity(rooms, { type: 'pinned', message: message(1, { author: bob }), by: bob }, me)).toBe(rooms);
     expect(applyRoomActivity(rooms, { type: 'created', message: message(1, { author: bob, roomId: '99' }) }, me)).toBe(rooms);
     const browsed = applyRoomActivity([room({ joined: false })], { type: 'created', message: message(1, { author: bob }) }, me);
     expect(browsed[0]?.unreadCount).toBe(0);

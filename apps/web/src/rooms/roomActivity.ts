@@ -1,7 +1,8 @@
 import type { Room, RoomEvent } from '@chat/api-types';
 
 /**
- * Folds a live event into the cached room list: a new message moves `lastMessageAt` and,
+ * Folds a live event into the cached room list: a new message (a reply too, but not a reaction
+ * or a pin) moves `lastMessageAt` and,
  * unless it is mine or the room is on screen, adds one unread. A message not newer than
  * `lastMessageAt` is already counted (a replay after reconnect, or a list fetched after it),
  * which keeps counts exact without refetching. Returns `rooms` itself when nothing changed.

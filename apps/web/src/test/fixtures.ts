@@ -2,6 +2,7 @@ import type { Message, Room, User } from '@chat/api-types';
 
 export const alice: User = { id: '1', username: 'alice', displayName: 'Alice' };
 export const bob: User = { id: '2', username: 'bob', displayName: 'Bob' };
+export const carol: User = { id: '3', username: 'carol', displayName: 'Carol' };
 
 /** A message whose id, seq and times all follow from `seq`, so tests read as sequences. */
 export function message(seq: number, overrides: Partial<Message> = {}): Message {
@@ -16,6 +17,12 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
     editedAt: null,
     deleted: false,
     attachments: [],
+    replyTo: null,
+    threadRootId: null,
+    replyCount: 0,
+    reactions: [],
+    pinned: null,
+    notice: null,
     ...overrides,
   };
 }
@@ -32,6 +39,8 @@ export function room(overrides: Partial<Room> = {}): Room {
     unreadCount: 0,
     lastMessageAt: null,
     lastReadSeq: 0,
+    role: 'member',
+    archived: false,
     ...overrides,
   };
 }

@@ -24,12 +24,14 @@ function focusFirstField(event: Event) {
  */
 export function Dialog({ title, description, onClose, children }: Props) {
   // Radix gives focus back to a Dialog.Trigger; these dialogs have none (they are mounted to
-  // open), so the element that had focus when one opened gets it back when it closes.
+  // open), so the element that had focus when one opened gets it back when it closes, unless
+  // what closed it put focus somewhere on purpose (a search hit or a pin opens its message,
+  // focused, perhaps before this runs).
   const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
   const returnFocus = (event: Event) => {
     if (!opener?.isConnected) return;
     event.preventDefault();
-    opener.focus();
+    if (document.activeElement === null || document.activeElement === document.body) opener.focus();
   };
   return (
     <Primitive.Root open onOpenChange={(open) => !open && onClose()}>

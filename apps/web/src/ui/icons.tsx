@@ -104,3 +104,20 @@ export const SettingsIcon = () => (
     <circle cx="12" cy="12" r="3" />
   </svg>
 );
+export const SmilePlusIcon = () => (
+  <svg {...common} width={16} height={16}>
+    <path d="M22 11v1a10 10 0 1 1-9-10" />
+    <path d="M8 14s1.5 2 4 2 4-2 4-2M9 9h.01M15 9h.01M16 5h6M19 2v6" />
+  </svg>
+);
+export const ReplyIcon = () => (
+  <svg {...common} width={16} height={16}>
+    <path d="m9 17-5-5 5-5" />
+    <path d="M20 18v-2a4 4 0 0 0-4-4H4" />
+  </svg>
+);
+export const PinIcon = ({ size = 16 }: { size?: number }) => (
+  <svg {...common} width={size} height={size}>
+    <path d="M12 17v5M9 10.8a2 2 0 0 1-1.1 1.8l-1.8.9A2 2 0 0 0 5 15.2V16a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-.8a2 2 0 0 0-1.1-1.8l-1.8-.9A2 2 0 0 1 15 10.8V7a1 1 0 0 1 1-1 2 2 0 0 0 0-4H8a2 2 0 0 0 0 4 1 1 0 0 1 1 1z" />
+  </svg>
+);
