@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { adminRouter } from './procedures/admin.ts';
 import { authRouter } from './procedures/auth.ts';
 import { messageRouter } from './procedures/messages.ts';
 import { dmRouter } from './procedures/dm.ts';
@@ -12,6 +13,7 @@ export const appRouter = router({
   room: roomRouter,
   dm: dmRouter,
   message: messageRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

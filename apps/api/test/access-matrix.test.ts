@@ -20,15 +20,28 @@ import { codeOf, serverForFile, uniqueName } from './helpers.ts';
  *   author         a member who wrote it
  *   former member  wrote a message of their own there, then left (room.leave); edit and delete
  *                  act on that message of theirs
+ *   admin          a member the owner made an admin of the room
+ *   owner          the member who created the room
+ *
+ * The server's first account (its admin, who may look after every room) is none of them: it
+ * has tests of its own (admin.test.ts).
  */
 
-const ROLES = ['anonymous', 'outsider', 'member', 'author', 'former'] as const;
+const ROLES = ['anonymous', 'outsider', 'member', 'author', 'former', 'admin', 'owner'] as const;
 type Role = (typeof ROLES)[number];
-const LABEL: Record<Role, string> = { anonymous: 'anonymous', outsider: 'outsider', member: 'member', author: 'author', former: 'former member' };
+const LABEL: Record<Role, string> = {
+  anonymous: 'anonymous',
+  outsider: 'outsider',
+  member: 'member',
+  author: 'author',
+  former: 'former member',
+  admin: 'admin',
+  owner: 'owner',
+};
 
 /** 'ok', an error code, or the codes of which any one is right. */
 type Expected = 'ok' | TRPC_ERROR_CODE_KEY | readonly TRPC_ERROR_CODE_KEY[];
-type Row = readonly [anonymous: Expected, outsider: Expected, member: Expected, author: Expected, former: Expected];
+type Row = readonly [anonymous: Expected, outsider: Expected, member: Expected, author: Expected, former: Expected, admin: Expected, owner: Expected];
 
 type Path = { [N in keyof RouterInputs & string]: `${N}.${keyof RouterInputs[N] & string}` }[keyof RouterInputs & string];
 type InputOf<P extends Path> = P extends `${infer N extends keyof RouterInputs}.${infer M}`
@@ -48,48 +61,59 @@ const DENIED = ['FORBIDDEN', 'NOT_FOUND'] as const;
 // A private room. For subscriptions 'ok' means the subscription starts (message.onEvent from
 // '0' also delivers the room's messages); an error means it is refused before any data.
 const PRIVATE_ROOM: { [P in Path]: Row } = {
-  //                   anonymous     outsider   member     author  former member
-  'auth.register':    [OK,           OK,        OK,        OK,     OK],
-  'auth.login':       [OK,           OK,        OK,        OK,     OK],
-  'auth.me':          [OK,           OK,        OK,        OK,     OK],
-  'auth.logout':      [UNAUTHORIZED, OK,        OK,        OK,     OK],
-  'auth.sessions':    [UNAUTHORIZED, OK,        OK,        OK,     OK],
+  //                          anonymous     outsider   member     author     former     admin      owner
+  'auth.register':           [OK,           OK,        OK,        OK,        OK,        OK,        OK],
+  'auth.login':              [OK,           OK,        OK,        OK,        OK,        OK,        OK],
+  'auth.me':                 [OK,           OK,        OK,        OK,        OK,        OK,        OK],
+  'auth.account':            [UNAUTHORIZED, OK,        OK,        OK,        OK,        OK,        OK],
+  'auth.logout':             [UNAUTHORIZED, OK,        OK,        OK,        OK,        OK,        OK],
+  'auth.sessions':           [UNAUTHORIZED, OK,        OK,        OK,        OK,        OK,        OK],
   // Only one's own sessions: someone else's is as unknown as one that never was.
-  'auth.revoke':      [UNAUTHORIZED, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
-  'auth.logoutOthers': [UNAUTHORIZED, OK,        OK,        OK,     OK],
-  'auth.changePassword': [UNAUTHORIZED, OK,        OK,        OK,     OK],
-  'user.updateProfile': [UNAUTHORIZED, OK,        OK,        OK,     OK],
-  'user.search':      [UNAUTHORIZED, OK,        OK,        OK,     OK],
-  'user.onEvent':     [UNAUTHORIZED, OK,        OK,        OK,     OK],
-  'room.list':        [UNAUTHORIZED, OK,        OK,        OK,     OK],
-  'room.create':      [UNAUTHORIZED, OK,        OK,        OK,     OK],
-  'dm.open':          [UNAUTHORIZED, OK,        OK,        OK,     OK],
+  'auth.revoke':             [UNAUTHORIZED, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
+  'auth.logoutOthers':       [UNAUTHORIZED, OK,        OK,        OK,        OK,        OK,        OK],
+  'auth.changePassword':     [UNAUTHORIZED, OK,        OK,        OK,        OK,        OK,        OK],
+  'user.updateProfile':      [UNAUTHORIZED, OK,        OK,        OK,        OK,        OK,        OK],
+  'user.search':             [UNAUTHORIZED, OK,        OK,        OK,        OK,        OK,        OK],
+  'user.onEvent':            [UNAUTHORIZED, OK,        OK,        OK,        OK,        OK,        OK],
+  'room.list':               [UNAUTHORIZED, OK,        OK,        OK,        OK,        OK,        OK],
+  'room.create':             [UNAUTHORIZED, OK,        OK,        OK,        OK,        OK,        OK],
+  'dm.open':                 [UNAUTHORIZED, OK,        OK,        OK,        OK,        OK,        OK],
   // Only an invitation lets anyone in, and leaving ends the invitation.
-  'room.join':        [UNAUTHORIZED, FORBIDDEN, OK,        OK,     FORBIDDEN],
+  'room.join':               [UNAUTHORIZED, FORBIDDEN, OK,        OK,        FORBIDDEN, OK,        OK],
   // Not being a member afterwards is all a leave asks for, so it holds for non-members too.
-  'room.leave':       [UNAUTHORIZED, OK,        OK,        OK,     OK],
-  'room.invite':      [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
-  'room.members':     [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
-  'room.onTyping':    [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
-  'room.onPresence':  [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
-  'room.setTyping':   [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
-  'message.history':  [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
-  'message.search':   [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
-  'message.onEvent':  [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
-  'message.send':     [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
-  'message.markRead': [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
+  'room.leave':              [UNAUTHORIZED, OK,        OK,        OK,        OK,        OK,        OK],
+  'room.invite':             [UNAUTHORIZED, DENIED,    OK,        OK,        DENIED,    OK,        OK],
+  'room.members':            [UNAUTHORIZED, DENIED,    OK,        OK,        DENIED,    OK,        OK],
+  'room.onTyping':           [UNAUTHORIZED, DENIED,    OK,        OK,        DENIED,    OK,        OK],
+  'room.onPresence':         [UNAUTHORIZED, DENIED,    OK,        OK,        DENIED,    OK,        OK],
+  'room.setTyping':          [UNAUTHORIZED, DENIED,    OK,        OK,        DENIED,    OK,        OK],
+  'message.history':         [UNAUTHORIZED, DENIED,    OK,        OK,        DENIED,    OK,        OK],
+  'message.search':          [UNAUTHORIZED, DENIED,    OK,        OK,        DENIED,    OK,        OK],
+  'message.onEvent':         [UNAUTHORIZED, DENIED,    OK,        OK,        DENIED,    OK,        OK],
+  'message.send':            [UNAUTHORIZED, DENIED,    OK,        OK,        DENIED,    OK,        OK],
+  'message.markRead':        [UNAUTHORIZED, DENIED,    OK,        OK,        DENIED,    OK,        OK],
   // Someone who left no longer speaks in the room, not even through an old message ...
-  'message.edit':     [UNAUTHORIZED, DENIED,    FORBIDDEN, OK,     FORBIDDEN],
+  'message.edit':            [UNAUTHORIZED, DENIED,    FORBIDDEN, OK,        FORBIDDEN, FORBIDDEN, FORBIDDEN],
   // ... but may still take their own words back.
-  'message.delete':   [UNAUTHORIZED, DENIED,    FORBIDDEN, OK,     OK],
+  'message.delete':          [UNAUTHORIZED, DENIED,    FORBIDDEN, OK,        OK,        FORBIDDEN, FORBIDDEN],
   // Reacting, pinning and reading a thread are for members, on anyone's message.
-  'message.react':    [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
-  'message.unreact':  [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
-  'message.pin':      [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
-  'message.unpin':    [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
-  'message.markThreadRead': [UNAUTHORIZED, DENIED, OK,      OK,     DENIED],
-  'message.pins':     [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
-  'message.thread':   [UNAUTHORIZED, DENIED,    OK,        OK,     DENIED],
+  'message.react':           [UNAUTHORIZED, DENIED,    OK,        OK,        DENIED,    OK,        OK],
+  'message.unreact':         [UNAUTHORIZED, DENIED,    OK,        OK,        DENIED,    OK,        OK],
+  'message.pin':             [UNAUTHORIZED, DENIED,    OK,        OK,        DENIED,    OK,        OK],
+  'message.unpin':           [UNAUTHORIZED, DENIED,    OK,        OK,        DENIED,    OK,        OK],
+  'message.markThreadRead':  [UNAUTHORIZED, DENIED,    OK,        OK,        DENIED,    OK,        OK],
+  'message.pins':            [UNAUTHORIZED, DENIED,    OK,        OK,        DENIED,    OK,        OK],
+  'message.thread':          [UNAUTHORIZED, DENIED,    OK,        OK,        DENIED,    OK,        OK],
+  // Looking after a room: its owner and admins; naming admins and deleting it: its owner.
+  'room.update':             [UNAUTHORIZED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK,        OK],
+  'room.setArchived':        [UNAUTHORIZED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK,        OK],
+  'room.removeMember':       [UNAUTHORIZED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK,        OK],
+  'room.deleteMessage':      [UNAUTHORIZED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK,        OK],
+  'room.setRole':            [UNAUTHORIZED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK],
+  'room.delete':             [UNAUTHORIZED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK],
+  // The whole server is the server admin's alone.
+  'admin.users':             [UNAUTHORIZED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],
+  'admin.setDeactivated':    [UNAUTHORIZED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],
 };
 
 type Differences = { [P in Path]?: Partial<Record<Role, Expected>> };
@@ -130,7 +154,7 @@ const DIRECT_ROOM: Differences = {
 const KINDS = {
   private: { roles: ROLES, differences: {} },
   public: { roles: ROLES, differences: PUBLIC_ROOM },
-  direct: { roles: ROLES.filter((role) => role !== 'former'), differences: DIRECT_ROOM },
+  direct: { roles: ROLES.filter((role) => role !== 'former' && role !== 'admin' && role !== 'owner'), differences: DIRECT_ROOM },
 } satisfies Record<string, { roles: readonly Role[]; differences: Differences }>;
 type Kind = keyof typeof KINDS;
 
@@ -143,7 +167,8 @@ const actsOnRoom = (procedure: AnyProcedure): boolean =>
 
 const PASSWORD = 'correct horse battery'; // what harness.signUp gives every user
 
-const { server, pool, users } = await serverForFile(['owner', 'outsider', 'member', 'author', 'former', 'guest'], { rateLimit: false });
+// `root` signs up first, so it is the server admin, and no role of a room is.
+const { server, pool, users } = await serverForFile(['root', 'owner', 'admin', 'outsider', 'member', 'author', 'former', 'guest', 'bystander'], { rateLimit: false });
 
 interface Caller {
   client: Client;
@@ -165,13 +190,14 @@ interface Scene {
 }
 
 async function groupScene(kind: 'private' | 'public'): Promise<Scene> {
-  const { owner, outsider, member, author, former } = users;
+  const { owner, admin, outsider, member, author, former } = users;
   const { id: roomId } = await owner.client.room.create.mutate({ name: uniqueName('matrix'), kind });
-  for (const { user } of [member, author, former]) await owner.client.room.invite.mutate({ roomId, userId: user.id });
+  for (const { user } of [member, author, former, admin]) await owner.client.room.invite.mutate({ roomId, userId: user.id });
+  await owner.client.room.setRole.mutate({ roomId, userId: admin.user.id, role: 'admin' });
   const message = await author.client.message.send.mutate({ roomId, body: 'matrix: the author speaks', clientMsgId: uniqueName('m') });
   const formerMessage = await former.client.message.send.mutate({ roomId, body: 'matrix: said before leaving', clientMsgId: uniqueName('m') });
   await former.client.room.leave.mutate({ roomId });
-  return { roomId, callers: { anonymous, outsider, member, author, former }, messages: [message, formerMessage], message, formerMessage };
+  return { roomId, callers: { anonymous, outsider, member, author, former, admin, owner }, messages: [message, formerMessage], message, formerMessage };
 }
 
 // The same two people always get the same direct room, so a fresh one needs a fresh person.
@@ -197,6 +223,7 @@ const CALLS: { [P in Path]: (s: Scene, role: Role) => InputOf<P> } = {
   'auth.register': () => ({ username: uniqueName('reg'), password: PASSWORD }),
   'auth.login': () => ({ username: users.guest.user.username, password: PASSWORD }),
   'auth.me': () => undefined,
+  'auth.account': () => undefined,
   'auth.logout': () => undefined,
   'auth.sessions': () => undefined,
   'auth.revoke': () => ({ sessionId: guestSessionId }),
@@ -229,6 +256,15 @@ const CALLS: { [P in Path]: (s: Scene, role: Role) => InputOf<P> } = {
   'message.markThreadRead': (s, role) => ({ messageId: target(s, role).id }),
   'message.pins': (s) => ({ roomId: s.roomId }),
   'message.thread': (s, role) => ({ messageId: target(s, role).id }),
+  'room.update': (s) => ({ roomId: s.roomId, name: uniqueName('matrix renamed'), topic: 'matrix' }),
+  'room.setArchived': (s) => ({ roomId: s.roomId, archived: true }),
+  'room.removeMember': (s) => ({ roomId: s.roomId, userId: users.author.user.id }),
+  'room.deleteMessage': (s) => ({ messageId: s.message.id }),
+  'room.setRole': (s) => ({ roomId: s.roomId, userId: users.member.user.id, role: 'admin' }),
+  'room.delete': (s) => ({ roomId: s.roomId }),
+  'admin.users': () => ({ query: 'guest' }),
+  // Reactivating an active account changes nothing, so no other cell is disturbed.
+  'admin.setDeactivated': () => ({ userId: users.bystander.user.id, deactivated: false }),
 };
 
 /** Logging out ends the caller's session, so it gets one no other cell uses. */

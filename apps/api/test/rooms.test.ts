@@ -276,6 +276,6 @@ describe('room.members online', () => {
     const general = await roomByName(alice.client, 'General');
     await connectHttp(server, token).room.join.mutate({ roomId: general.id });
     const members = await alice.client.room.members.query({ roomId: general.id });
-    expect(members.find((m) => m.user.id === user.id)).toEqual({ user, online: false });
+    expect(members.find((m) => m.user.id === user.id)).toEqual({ user, online: false, role: 'member' });
   });
 });

@@ -1,6 +1,7 @@
 import { isChatError, toChatError } from '@chat/client';
 import { Command, CommanderError } from 'commander';
 import { accountCommands } from './commands/account.ts';
+import { adminCommands } from './commands/admin.ts';
 import { messageExtraCommands } from './commands/message-extras.ts';
 import { messageCommands } from './commands/messages.ts';
 import { roomCommands } from './commands/rooms.ts';
@@ -26,6 +27,7 @@ messageCommands(program);
 messageExtraCommands(program);
 sessionCommands(program);
 tailCommand(program);
+adminCommands(program);
 
 try {
   await program.parseAsync();

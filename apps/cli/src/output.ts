@@ -21,16 +21,24 @@ export interface MessageLayout {
   shownAbove?: string;
 }
 
-/**
- * A message for people: a reply with the message it answers quoted on a line above, and after
- * the text its replies, reactions, pin and id, the id being what `chat react`, `reply`, `pin`
- * and `thread` take.
- */
-export function formatMessage(message: Message, { prefix = '', shownAbove }: MessageLayout = {}): string {
+/** What someone wrote, with its files, edit and replies; or a change to the room, told as a sentence. */
+function formatText(message: Message): string {
+  // The server writes a notice's body as a sentence whose subject is its author.
+  if (message.notice) return `— ${message.author.displayName} ${message.body}`;
   const body = message.deleted ? '(message deleted)' : message.body;
   const files = message.attachments.map((a) => ` [file: ${a.name}]`).join('');
   const edited = message.editedAt && !message.deleted ? ' (edited)' : '';
   const replies = message.replyCount > 0 ? ` (${message.replyCount} ${message.replyCount === 1 ? 'reply' : 'replies'})` : '';
+  return `${message.author.displayName}: ${body}${files}${edited}${replies}`;
+}
+
+/**
+ * A message for people: a reply with the message it answers quoted on a line above, and after
+ * the text its reactions, pin and id, the id being what `chat react`, `reply`, `pin`, `thread`
+ * and `delete` take. A change to the room (a rename, a member removed, …) reads as a sentence:
+ * `— Ana Lima renamed the room to “Lunch”`.
+ */
+export function formatMessage(message: Message, { prefix = '', shownAbove }: MessageLayout = {}): string {
   const marks = [
     message.reactions.map((r) => `${r.emoji} ${r.count}`).join(' '),
     message.pinned ? `📌 pinned by ${message.pinned.by.displayName}` : '',
@@ -38,7 +46,7 @@ export function formatMessage(message: Message, { prefix = '', shownAbove }: Mes
   ].filter(Boolean);
   const { replyTo } = message;
   const quote = replyTo && replyTo.id !== shownAbove ? `  ↳ ${formatQuote(replyTo.author, replyTo.excerpt, replyTo.deleted)}\n` : '';
-  return `${quote}${prefix}[${time(message.createdAt)}] ${message.author.displayName}: ${body}${files}${edited}${replies}  ${marks.join('  ')}`;
+  return `${quote}${prefix}[${time(message.createdAt)}] ${formatText(message)}  ${marks.join('  ')}`;
 }
 
 /** A message a command made or changed: the message as JSON, or its line. */
@@ -49,8 +57,19 @@ export function printMessage(message: Message, json: boolean | undefined): void 
 
 const roomMark = { public: '#', private: '🔒', direct: '@' } as const;
 
+/** The states that apply, in one parenthesis: ` (owner, archived)`; nothing when none does. */
+function states(...candidates: (string | false)[]): string {
+  const shown = candidates.filter(Boolean);
+  return shown.length > 0 ? ` (${shown.join(', ')})` : '';
+}
+
+/** A room's line: what I am there beyond a member, whether it is archived, what is unread. */
 export function formatRoom(room: Room): string {
-  const state = room.joined ? (room.unreadCount > 0 ? ` (${room.unreadCount} unread)` : '') : ' (not joined)';
+  const state = states(
+    (room.role === 'owner' || room.role === 'admin') && room.role,
+    room.archived && 'archived',
+    room.joined ? room.unreadCount > 0 && `${room.unreadCount} unread` : 'not joined',
+  );
   const topic = room.topic ? ` — ${room.topic}` : '';
   return `${roomMark[room.kind]} ${room.name}${state}${topic}  [id ${room.id}]`;
 }
@@ -62,4 +81,9 @@ const moment = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: 'm
 export function formatSession(session: RouterOutputs['auth']['sessions'][number]): string {
   const current = session.current ? ' (this one)' : '';
   return `${session.device}${current} — signed in ${moment(session.createdAt)}, last used ${moment(session.lastUsedAt)}  [id ${session.id}]`;
+}
+
+export function formatAccount(account: RouterOutputs['admin']['users'][number]): string {
+  const state = states(account.serverAdmin && 'server admin', account.deactivated && 'deactivated');
+  return `${formatUser(account.user)}${state} — signed up ${moment(account.createdAt)}  [id ${account.user.id}]`;
 }

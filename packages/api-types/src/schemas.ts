@@ -46,12 +46,22 @@ export const updateProfileInput = z.object({ displayName });
 export const userSearchInput = z.object({ query: text().trim().max(64) });
 
 export const roomName = text().trim().min(1, 'must not be blank').max(80);
+export const roomTopic = text().trim().max(250);
 export const createRoomInput = z.object({
   name: roomName,
-  topic: text().trim().max(250).optional(),
+  topic: roomTopic.optional(),
   kind: z.enum(['public', 'private']).optional(),
 });
 export const roomIdInput = z.object({ roomId: id });
+export const updateRoomInput = z
+  .object({ roomId: id, name: roomName.optional(), topic: roomTopic.optional() })
+  .refine((input) => input.name !== undefined || input.topic !== undefined, { message: 'give a name, a topic or both', path: ['name'] });
+export const setArchivedInput = z.object({ roomId: id, archived: z.boolean() });
+/** The owner's role is not given or taken: a room has one owner, its creator. */
+export const setRoleInput = z.object({ roomId: id, userId: id, role: z.enum(['admin', 'member']) });
+export const removeMemberInput = z.object({ roomId: id, userId: id });
+export const accountsInput = z.object({ query: text().trim().max(64).optional(), limit: z.number().int().min(1).max(200).optional() });
+export const setDeactivatedInput = z.object({ userId: id, deactivated: z.boolean() });
 export const inviteInput = z.object({ roomId: id, userId: id });
 export const dmOpenInput = z.object({ userId: id });
 export const setTypingInput = z.object({ roomId: id, typing: z.boolean() });

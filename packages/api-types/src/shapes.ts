@@ -11,6 +11,14 @@ export interface User {
 
 export type RoomKind = 'public' | 'private' | 'direct';
 
+/**
+ * Who looks after a room: its creator is its owner, who names admins. Owners and admins rename
+ * it, change its topic, remove members, delete anyone's message there and archive it; only the
+ * owner deletes it or names admins. The server admin (the server's first account) may do all of
+ * it in every room, as the owner of the rooms nobody created (the default ones).
+ */
+export type RoomRole = 'owner' | 'admin' | 'member';
+
 export interface Room {
   id: string;
   name: string;
@@ -22,12 +30,17 @@ export interface Room {
   lastMessageAt: string | null;
   /** Sequence number of the last message I have read here (my read marker); 0 for none, or when not a member. */
   lastReadSeq: number;
+  /** My role here; null when I am not a member. */
+  role: RoomRole | null;
+  /** Read-only: an archived room takes no messages, reactions or pins, and is still read and searched. */
+  archived: boolean;
 }
 
 /** A member of a room, as `room.members` lists them. */
 export interface RoomMember {
   user: User;
   online: boolean;
+  role: RoomRole;
 }
 
 /** A file attached to a message; `url` and `thumbnailUrl` are paths on the server. */
@@ -69,7 +82,22 @@ export interface Message {
   reactions: Reaction[];
   /** Null unless pinned in its room. */
   pinned: Pin | null;
+  /**
+   * Set on what the server writes of a change to the room (renamed, a member removed, …), whose
+   * author is who made the change; its body says the same in words, for clients that show only
+   * bodies. Null on what people write.
+   */
+  notice: RoomNotice | null;
 }
+
+/** A change to a room, as the notice in its timeline tells it. */
+export type RoomNotice =
+  | { kind: 'renamed'; name: string }
+  | { kind: 'topic-changed'; topic: string }
+  | { kind: 'archived' }
+  | { kind: 'unarchived' }
+  | { kind: 'member-removed'; user: User }
+  | { kind: 'role-changed'; user: User; role: RoomRole };
 
 /** What a reply shows of the message it answers. */
 export interface ReplyQuote {
@@ -153,6 +181,15 @@ export interface UserEvent {
    * with, whose name it bears, was renamed: refetch it.
    */
   type: 'rooms-changed';
+}
+
+/** An account: mine as `auth.account` answers it, everyone's as the server admin sees them in `admin.users`. */
+export interface Account {
+  user: User;
+  serverAdmin: boolean;
+  /** A deactivated account cannot sign in and has no sessions; its messages stay. */
+  deactivated: boolean;
+  createdAt: string;
 }
 
 /** One of my sessions, as `auth.sessions` lists them. */

@@ -16,6 +16,10 @@ export const users = pgTable('users', {
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
   createdAt: millis('created_at').notNull(),
+  // The server's first account: it looks after every room and every account.
+  isAdmin: boolean('is_admin').notNull().default(false),
+  // A deactivated account signs in no more and has no sessions; its messages stay.
+  deactivatedAt: millis('deactivated_at'),
 });
 
 export const sessions = pgTable(
@@ -56,6 +60,8 @@ export const rooms = pgTable('rooms', {
   // the event: the row lock is held until commit, so events commit in sequence order.
   lastSeq: int64('last_seq').notNull().default(0),
   lastMessageAt: millis('last_message_at'),
+  // Read-only from then on: no sends, reactions or pins; still read and searched.
+  archivedAt: millis('archived_at'),
 });
 
 export const roomMembers = pgTable(
@@ -69,6 +75,7 @@ export const roomMembers = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     joinedAt: millis('joined_at').notNull(),
     lastReadSeq: int64('last_read_seq').notNull().default(0),
+    role: text('role', { enum: ['owner', 'admin', 'member'] }).notNull().default('member'),
   },
   (t) => [primaryKey({ columns: [t.roomId, t.userId] }), index('room_members_user_idx').on(t.userId)],
 );
@@ -95,12 +102,16 @@ export const messages = pgTable(
     threadRootId: int64('thread_root_id').references((): AnyPgColumn => messages.id, { onDelete: 'set null' }),
     pinnedAt: millis('pinned_at'),
     pinnedBy: int64('pinned_by').references(() => users.id, { onDelete: 'set null' }),
+    // A notice of a change to the room (RoomNotice as JSON), written by the server; null on what people write.
+    notice: text('notice'),
   },
   (t) => [
     uniqueIndex('messages_room_seq_idx').on(t.roomId, t.seq),
     uniqueIndex('messages_author_client_msg_idx').on(t.authorId, t.clientMsgId),
     // Partial: a message that is no reply, or not pinned, writes no page of these on its way in.
     index('messages_thread_idx').on(t.threadRootId, t.seq).where(sql`thread_root_id IS NOT NULL`),
+    // Deleting a message (with its room) looks up the replies that quote it.
+    index('messages_reply_idx').on(t.replyToId).where(sql`reply_to_id IS NOT NULL`),
     index('messages_pinned_idx').on(t.roomId, t.pinnedAt).where(sql`pinned_at IS NOT NULL`),
     // Trigram index (pg_trgm, created by the first migration): ILIKE '%part%' on any 3+ characters
     // uses it, like SQLite's trigram FTS table.
@@ -116,9 +127,9 @@ export const events = pgTable(
       .references(() => rooms.id, { onDelete: 'cascade' }),
     seq: int64('seq').notNull(),
     type: text('type', { enum: ['created', 'updated', 'deleted', 'reacted', 'unreacted', 'pinned', 'unpinned'] }).notNull(),
-    messageId: int64('message_id')
-      .notNull()
-      .references(() => messages.id, { onDelete: 'cascade' }),
+    // No foreign key: a message's events go only with its room (by room_id), and a key here would
+    // make deleting a room look every one of its messages up in the whole log.
+    messageId: int64('message_id').notNull(),
     // Who reacted or pinned, and the emoji of a reaction: what the message row does not keep.
     actorId: int64('actor_id').references(() => users.id, { onDelete: 'set null' }),
     detail: text('detail'),
@@ -157,7 +168,8 @@ export const threadReads = pgTable(
       .references(() => messages.id, { onDelete: 'cascade' }),
     lastReadSeq: int64('last_read_seq').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.rootId] })],
+  // By thread too: deleting a room's messages looks up their readers.
+  (t) => [primaryKey({ columns: [t.userId, t.rootId] }), index('thread_reads_root_idx').on(t.rootId)],
 );
 
 /** An uploaded file: metadata here, bytes on disk under DATA_DIR/files, addressed by SHA-256. */

@@ -9,6 +9,10 @@ export const users = sqliteTable('users', {
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
   createdAt: integer('created_at').notNull(),
+  // The server's first account: it looks after every room and every account.
+  isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+  // A deactivated account signs in no more and has no sessions; its messages stay.
+  deactivatedAt: integer('deactivated_at'),
 });
 
 export const sessions = sqliteTable(
@@ -50,6 +54,8 @@ export const rooms = sqliteTable(
     // The room's event sequence: bumped in the same transaction that stores each event.
     lastSeq: integer('last_seq').notNull().default(0),
     lastMessageAt: integer('last_message_at'),
+    // Read-only from then on: no sends, reactions or pins; still read and searched.
+    archivedAt: integer('archived_at'),
   },
 );
 
@@ -64,6 +70,7 @@ export const roomMembers = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     joinedAt: integer('joined_at').notNull(),
     lastReadSeq: integer('last_read_seq').notNull().default(0),
+    role: text('role', { enum: ['owner', 'admin', 'member'] }).notNull().default('member'),
   },
   (t) => [primaryKey({ columns: [t.roomId, t.userId] }), index('room_members_user_idx').on(t.userId)],
 );
@@ -90,12 +97,16 @@ export const messages = sqliteTable(
     threadRootId: integer('thread_root_id').references((): AnySQLiteColumn => messages.id, { onDelete: 'set null' }),
     pinnedAt: integer('pinned_at'),
     pinnedBy: integer('pinned_by').references(() => users.id, { onDelete: 'set null' }),
+    // A notice of a change to the room (RoomNotice as JSON), written by the server; null on what people write.
+    notice: text('notice'),
   },
   (t) => [
     uniqueIndex('messages_room_seq_idx').on(t.roomId, t.seq),
     uniqueIndex('messages_author_client_msg_idx').on(t.authorId, t.clientMsgId),
     // Partial: a message that is no reply, or not pinned, writes no page of these on its way in.
     index('messages_thread_idx').on(t.threadRootId, t.seq).where(sql`thread_root_id IS NOT NULL`),
+    // Deleting a message (with its room) looks up the replies that quote it.
+    index('messages_reply_idx').on(t.replyToId).where(sql`reply_to_id IS NOT NULL`),
     index('messages_pinned_idx').on(t.roomId, t.pinnedAt).where(sql`pinned_at IS NOT NULL`),
   ],
 );
@@ -108,9 +119,9 @@ export const events = sqliteTable(
       .references(() => rooms.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
     type: text('type', { enum: ['created', 'updated', 'deleted', 'reacted', 'unreacted', 'pinned', 'unpinned'] }).notNull(),
-    messageId: integer('message_id')
-      .notNull()
-      .references(() => messages.id, { onDelete: 'cascade' }),
+    // No foreign key: a message's events go only with its room (by room_id), and a key here would
+    // make deleting a room look every one of its messages up in the whole log.
+    messageId: integer('message_id').notNull(),
     // Who reacted or pinned, and the emoji of a reaction: what the message row does not keep.
     actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
     detail: text('detail'),
@@ -147,7 +158,8 @@ export const threadReads = sqliteTable(
       .references(() => messages.id, { onDelete: 'cascade' }),
     lastReadSeq: integer('last_read_seq').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.rootId] })],
+  // By thread too: deleting a room's messages looks up their readers.
+  (t) => [primaryKey({ columns: [t.userId, t.rootId] }), index('thread_reads_root_idx').on(t.rootId)],
 );
 
 /** An uploaded file: metadata here, bytes on disk under DATA_DIR/files, addressed by SHA-256. */

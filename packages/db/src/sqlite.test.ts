@@ -14,7 +14,8 @@ const REBUILD_USERS = `CREATE TABLE \`__new_users\` (
   \`created_at\` integer NOT NULL
 );
 --> statement-breakpoint
-INSERT INTO \`__new_users\` SELECT * FROM \`users\`;
+INSERT INTO \`__new_users\` (\`id\`, \`username\`, \`display_name\`, \`password_hash\`, \`created_at\`)
+  SELECT \`id\`, \`username\`, \`display_name\`, \`password_hash\`, \`created_at\` FROM \`users\`;
 --> statement-breakpoint
 DROP TABLE \`users\`;
 --> statement-breakpoint

@@ -6,6 +6,8 @@ export type BusMessage =
   | { kind: 'event'; event: StoredEvent }
   | { kind: 'typing'; roomId: string; user: User; typing: boolean }
   | { kind: 'member-left'; roomId: string; userId: string }
+  /** The room is gone: every stream of it ends. */
+  | { kind: 'room-deleted'; roomId: string }
   | { kind: 'rooms-changed'; userId: string }
   | { kind: 'session-revoked'; sessionId: string }
   /** A user's presence may have changed; sent once the change is visible to every process. */

@@ -31,7 +31,7 @@ export class KnownMembers {
 
   onRoomMessage(message: BusMessage): void {
     if (message.kind === 'member-left') this.left(message.userId);
-    else if (message.kind === 'resync') {
+    else if (message.kind === 'resync' || message.kind === 'room-deleted') {
       this.members.clear();
       this.generation++;
     }

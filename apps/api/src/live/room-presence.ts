@@ -27,10 +27,10 @@ export async function* roomPresence(opts: {
     checks = checks.then(work).catch((err: unknown) => queue.fail(err));
   };
   const snapshot = async () => {
-    const members = await app.store.listMembers(room.id);
-    const online = await app.presence.onlineAmong(members.map((user) => user.id));
+    const members = (await app.store.listMembers(room.id)).map((m) => m.user.id);
+    const online = await app.presence.onlineAmong(members);
     known.clear();
-    for (const user of members) known.set(user.id, online.has(user.id));
+    for (const id of members) known.set(id, online.has(id));
     queue.push({ type: 'snapshot', online: [...online] });
   };
   const changed = async (userId: string) => {

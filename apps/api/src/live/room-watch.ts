@@ -14,8 +14,8 @@ export interface RoomViewer {
 
 /**
  * One subscriber's view of a room's channel, which ends as soon as the subscriber may no longer
- * read the room — their session is revoked, or they left a private or direct room — so access
- * rules hold for running streams too.
+ * read the room — their session is revoked, they left (or were removed from) a private or direct
+ * room, or it was deleted — so access rules hold for running streams too.
  */
 export class RoomWatch implements RoomListener, Revocable {
   private watching = false;
@@ -51,6 +51,7 @@ export class RoomWatch implements RoomListener, Revocable {
     if (message.kind === 'member-left' && message.userId === session.user.id && room.kind !== 'public') {
       return this.leftRoom();
     }
+    if (message.kind === 'room-deleted') return this.loseAccess(new TRPCError({ code: 'NOT_FOUND', message: 'the room was deleted' }));
     // A "member-left" may have been missed while the fan-out was away: ask the database.
     if (message.kind === 'resync' && room.kind !== 'public') {
       app.store.isMember(room.id, session.user.id).then(

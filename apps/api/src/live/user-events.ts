@@ -16,7 +16,7 @@ export async function notifyRoomsChanged(app: LiveServices, userIds: string[]): 
 export async function notifyRenamed(app: LiveServices, userId: string): Promise<void> {
   const direct = (await app.store.listRooms(userId)).filter((room) => room.kind === 'direct');
   const members = await Promise.all(direct.map((room) => app.store.listMembers(room.id)));
-  await notifyRoomsChanged(app, [userId, ...members.flat().map((member) => member.id)]);
+  await notifyRoomsChanged(app, [userId, ...members.flat().map((member) => member.user.id)]);
 }
 
 /** One user's own events, until the subscription stops or the session is revoked. */

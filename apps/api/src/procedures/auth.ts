@@ -44,6 +44,8 @@ export const authRouter = router({
     const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), input.password);
     if (!found || !ok) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'wrong username or password' });
     await attempt.succeeded();
+    // Said only to someone who knows the password: the account's owner.
+    if (found.deactivated) throw new TRPCError({ code: 'FORBIDDEN', message: 'this account is deactivated; ask the server admin' });
     return startSession(ctx, found.user);
   }),
 
@@ -56,6 +58,13 @@ export const authRouter = router({
     if (!session || !sessionHolds(ctx)) return null;
     // Read afresh: the name may have changed since this socket signed in.
     return ctx.app.store.getUser(session.user.id);
+  }),
+
+  /** My account: whether I am the server admin. Apart from `me`, whose answer the contract fixes as a User. */
+  account: protectedProcedure.query(async ({ ctx }) => {
+    const account = await ctx.app.store.getAccount(ctx.session.user.id);
+    if (!account) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'the account is gone' });
+    return account;
   }),
 
   ...sessionProcedures,

@@ -1,7 +1,7 @@
 import { editMessageInput, historyInput, markReadInput, type Message, messageIdInput, onEventInput, searchMessagesInput, sendMessageInput } from '@chat/api-types';
 import type { z } from 'zod';
 import type { App } from '../app.ts';
-import { removeBlobs } from '../files/file-gc.ts';
+import { changeableMessage, removeMessage } from './message-removal.ts';
 import { requireMembership, requireReadable } from './room-access.ts';
 import { DomainError } from '../storage/errors.ts';
 import type { HistoryPosition } from '../storage/store.ts';
@@ -12,8 +12,7 @@ import { publish } from './publish.ts';
 import { eventProtocol } from './protocol.ts';
 
 async function ownMessage(app: App, messageId: string, userId: string): Promise<Message> {
-  const message = await app.store.getMessage(messageId);
-  if (!message) throw new DomainError('NOT_FOUND', 'message not found');
+  const message = changeableMessage(await app.store.getMessage(messageId));
   if (message.author.id !== userId) throw new DomainError('FORBIDDEN', 'only the author may change a message');
   return message;
 }
@@ -74,13 +73,7 @@ export const messageRouter = router({
   }),
 
   delete: protectedProcedure.input(messageIdInput).mutation(async ({ ctx, input }) => {
-    const current = await ownMessage(ctx.app, input.messageId, ctx.session.user.id);
-    if (current.deleted) return current;
-    await ctx.app.limits.consume('edit', ctx.session.user.id);
-    const { event, unusedBlobs } = await ctx.app.store.deleteMessage({ messageId: input.messageId, now: Date.now() });
-    await publish(ctx.app, event);
-    await removeBlobs(ctx.app, unusedBlobs);
-    return event.payload.message;
+    return removeMessage(ctx.app, ctx.session.user.id, await ownMessage(ctx.app, input.messageId, ctx.session.user.id));
   }),
 
   markRead: protectedProcedure.input(markReadInput).mutation(async ({ ctx, input }) => {

@@ -1,5 +1,6 @@
 import type { App } from '../app.ts';
 import { DomainError } from '../storage/errors.ts';
+import type { RoomRole } from '@chat/api-types';
 import type { RoomSummary } from '../storage/store.ts';
 
 async function findRoom(app: App, roomId: string): Promise<RoomSummary> {
@@ -40,5 +41,20 @@ export async function requireMember(app: App, roomId: string, userId: string): P
   if (!(await app.store.isMember(roomId, userId))) {
     throw new DomainError('FORBIDDEN', 'join the room first');
   }
+  return room;
+}
+
+/**
+ * Looking after a room (renaming it, removing members, …) is for those of its members with one
+ * of `roles`, and for the server admin in every room; a direct room has no one to look after it.
+ */
+export async function requireRoomRole(app: App, roomId: string, userId: string, roles: readonly RoomRole[]): Promise<RoomSummary> {
+  const room = await findRoom(app, roomId);
+  const role = await app.store.roleIn(roomId, userId);
+  if (!(role && roles.includes(role)) && !(await app.store.getAccount(userId))?.serverAdmin) {
+    const who = roles.includes('admin') ? "the room's owner and admins" : "the room's owner";
+    throw new DomainError('FORBIDDEN', `only ${who} may do this`);
+  }
+  if (room.kind === 'direct') throw new DomainError('BAD_REQUEST', 'roomId: a direct message is looked after by no one');
   return room;
 }

@@ -1,24 +1,13 @@
-import { createRoomInput, inviteInput, roomIdInput, setTypingInput, type Room, type RoomMember } from '@chat/api-types';
-import type { App } from '../app.ts';
+import { createRoomInput, inviteInput, roomIdInput, setTypingInput, type RoomMember } from '@chat/api-types';
 import { roomChannel } from '../fanout/fanout.ts';
 import { DomainError } from '../storage/errors.ts';
 import { protectedProcedure, router } from './trpc.ts';
 import { roomTyping } from '../live/room-typing.ts';
 import { notifyRoomsChanged } from '../live/user-events.ts';
-import { membershipEnded, requireMember, requireMembership, requireReadable } from './room-access.ts';
+import { requireMember, requireMembership, requireReadable } from './room-access.ts';
+import { membershipGone, notifyMembership, roomAsSeenBy } from './membership.ts';
+import { roomAdminProcedures } from './room-admin.ts';
 import { roomPresence } from '../live/room-presence.ts';
-
-/** Everyone in the room, and whoever just left it, sees the room's member count change at once. */
-async function notifyMembership(app: App, roomId: string, alsoUserId: string): Promise<void> {
-  const members = await app.store.listMembers(roomId);
-  await notifyRoomsChanged(app, [alsoUserId, ...members.map((m) => m.id)]);
-}
-
-async function roomAsSeenBy(app: App, roomId: string, userId: string): Promise<Room> {
-  const room = await app.store.getRoom(roomId, userId);
-  if (!room) throw new DomainError('NOT_FOUND', 'room not found');
-  return room;
-}
 
 export const roomRouter = router({
   list: protectedProcedure.query(({ ctx }) => ctx.app.store.listRooms(ctx.session.user.id)),
@@ -56,10 +45,7 @@ export const roomRouter = router({
     // Leaving would leave the other person writing to someone who can no longer read.
     if (room.kind === 'direct') throw new DomainError('BAD_REQUEST', 'roomId: a direct message cannot be left');
     await ctx.app.store.removeMember(room.id, ctx.session.user.id);
-    membershipEnded(ctx.app, room.id, ctx.session.user.id);
-    // Ends this user's running streams of a room they may no longer read.
-    await ctx.app.fanout.publish(roomChannel(room.id), { kind: 'member-left', roomId: room.id, userId: ctx.session.user.id });
-    await notifyMembership(ctx.app, room.id, ctx.session.user.id);
+    await membershipGone(ctx.app, room.id, ctx.session.user.id);
   }),
 
   invite: protectedProcedure.input(inviteInput).mutation(async ({ ctx, input }) => {
@@ -73,8 +59,8 @@ export const roomRouter = router({
   members: protectedProcedure.input(roomIdInput).query(async ({ ctx, input }) => {
     await requireReadable(ctx.app, input.roomId, ctx.session.user.id);
     const members = await ctx.app.store.listMembers(input.roomId);
-    const online = await ctx.app.presence.onlineAmong(members.map((user) => user.id));
-    return members.map((user): RoomMember => ({ user, online: online.has(user.id) }));
+    const online = await ctx.app.presence.onlineAmong(members.map((m) => m.user.id));
+    return members.map(({ user, role }): RoomMember => ({ user, role, online: online.has(user.id) }));
   }),
 
   setTyping: protectedProcedure.input(setTypingInput).mutation(async ({ ctx, input }) => {
@@ -99,4 +85,6 @@ export const roomRouter = router({
     const room = await requireReadable(ctx.app, input.roomId, ctx.session.user.id);
     return roomPresence({ app: ctx.app, room, session: ctx.session, signal });
   }),
+
+  ...roomAdminProcedures,
 });

@@ -1,5 +1,5 @@
 import type { Attachment, Message, ReplyQuote, User } from '@chat/api-types';
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { pgSchema } from '@chat/db/postgres';
 import { anyOf, authorColumns, type AuthorRow, type Q } from './postgres-queries.ts';
 import { reactionsOf } from './postgres-reactions.ts';
@@ -10,8 +10,19 @@ import { EXCERPT_LENGTH, groupAttachments, toMessage, toReplyQuote, toUser } fro
 
 const { files, messageAttachments, messages, users } = pgSchema;
 
-type MessageRow = typeof messages.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
 export type AuthoredRow = { message: MessageRow; author: AuthorRow };
+
+/** Messages with their authors, to filter and order. */
+export function authored(q: Q) {
+  return q.select({ message: messages, author: authorColumns }).from(messages).innerJoin(users, eq(users.id, messages.authorId));
+}
+
+/** The message that `where` picks out by a unique key, as the API shows it. */
+export async function messageWhere(q: Q, where: SQL | undefined): Promise<Message | null> {
+  const rows = await authored(q).where(where);
+  return (await hydrateMessages(q, rows))[0] ?? null;
+}
 
 /** Messages with their attachments, reply quotes, reply counts, reactions and who pinned them. */
 export async function hydrateMessages(q: Q, rows: AuthoredRow[]): Promise<Message[]> {

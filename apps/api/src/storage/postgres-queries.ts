@@ -1,5 +1,6 @@
 import { sql, type Column, type SQL } from 'drizzle-orm';
 import { pgSchema, type PgDb } from '@chat/db/postgres';
+import { sqlStateOf } from './errors.ts';
 
 // Pieces of drizzle queries that the PostgreSQL store's modules share.
 
@@ -18,3 +19,5 @@ export type AuthorRow = { id: number; username: string; displayName: string };
  * for any number of ids (drizzle's inArray writes one parameter per id).
  */
 export const anyOf = (column: Column, ids: number[]): SQL => sql`${column} = ANY(${sql.param(ids)}::int8[])`;
+
+export const isUniqueViolation = (err: unknown) => sqlStateOf(err) === '23505';

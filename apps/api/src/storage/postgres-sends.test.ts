@@ -57,6 +57,29 @@ test('a send that fails leaves nothing behind and does not fail the others of it
   ]);
 });
 
+test('a send to a room archived while its batch waited for the room fails alone, and takes no number', async () => {
+  // Archive the room in a transaction that holds its row, so the batch has read it as it was and then waits.
+  const archiver = new pg.Client({ connectionString: db.url });
+  await archiver.connect();
+  try {
+    await archiver.query('BEGIN');
+    await archiver.query('UPDATE rooms SET archived_at = 1 WHERE id = $1', [rooms[0]]);
+    const batch = Promise.allSettled([send('kept', { room: rooms[1] }), send('refused'), send('kept too', { room: rooms[1] })]);
+    await new Promise((r) => setTimeout(r, 300));
+    await archiver.query('COMMIT');
+    const [kept, refused, keptToo] = await batch;
+    expect((refused as PromiseRejectedResult).reason).toMatchObject(new DomainError('BAD_REQUEST', 'roomId: the room is archived'));
+    expect([kept.status, keptToo.status]).toEqual(['fulfilled', 'fulfilled']);
+    expect(await bodies(rooms[1] as string)).toEqual([
+      [1, 'kept'],
+      [2, 'kept too'],
+    ]);
+    expect((await stores[0]?.getRoomSummary(rooms[0] as string))?.lastSeq).toBe(0);
+  } finally {
+    await archiver.end();
+  }
+});
+
 test('replies of one batch are checked each on its own: a refused one takes no sequence number', async () => {
   const { message: root } = await send('root');
   const { message: gone } = await send('gone');

@@ -1,9 +1,15 @@
-import type { Message } from '@chat/api-types';
+import { and, eq } from 'drizzle-orm';
+import { pgSchema } from '@chat/db/postgres';
 import { DomainError, sqlStateOf } from './errors.ts';
+import { roomRefusal } from './postgres-events.ts';
+import { messageWhere } from './postgres-message-extras.ts';
+import type { Q } from './postgres-queries.ts';
 import { hot, type Queryable, type SendRow } from './postgres-statements.ts';
 import { SendBatches, type Settled } from './postgres-send-batches.ts';
 import { NO_EXTRAS, num, toAttachment, toMessage, toReplyQuote, toUser } from './rows.ts';
 import type { ChatStore, SendMessageInput } from './store.ts';
+
+const { messages } = pgSchema;
 
 type SentMessage = Awaited<ReturnType<ChatStore['sendMessage']>>;
 
@@ -33,15 +39,16 @@ const settle = <O>(result: Promise<O>): Promise<Settled<O>> =>
  * round trip of its own. A batch that breaks a constraint — a concurrent send of one of its
  * clientMsgIds, a file deleted meanwhile, an answered message gone meanwhile — is rolled back
  * whole and goes again one send at a time, so that only the send at fault fails, as if each had
- * been alone.
+ * been alone. A send refused for its room costs one read more, to tell a room that is gone from
+ * an archived one.
  */
 export class PostgresSends {
   private readonly batches: SendBatches<SendMessageInput, SentMessage>;
 
   constructor(
     private readonly pool: Queryable,
-    /** The message this author sent before under this clientMsgId. */
-    private readonly sentBefore: (authorId: number, clientMsgId: string) => Promise<Message>,
+    /** For what a send reads besides its statement. */
+    private readonly db: Q,
   ) {
     this.batches = new SendBatches((inputs) => this.store(inputs), (input) => `${input.authorId}:${input.clientMsgId}`, MAX_BATCH);
   }
@@ -83,7 +90,7 @@ export class PostgresSends {
     if (row.earlierId !== null) return this.earlier(input);
     if (!row.filesOwned) throw new DomainError('BAD_REQUEST', 'attachmentIds: only files you uploaded can be attached');
     if (row.replyRefused) throw new DomainError('BAD_REQUEST', REPLY_REFUSED[row.replyRefused]);
-    if (!row.stored) throw new DomainError('NOT_FOUND', 'room not found');
+    if (!row.stored) throw await roomRefusal(this.db, num(input.roomId));
     const { author, attachments, replyTo } = row.stored;
     // A new message has no replies, reactions or pin yet: only its quote is to show.
     const extras = replyTo ? { ...NO_EXTRAS, replyTo: toReplyQuote(replyTo, toUser(replyTo.author)) } : NO_EXTRAS;
@@ -93,6 +100,8 @@ export class PostgresSends {
 
   /** A repeated send: the first message, and no event. */
   private async earlier(input: SendMessageInput): Promise<SentMessage> {
-    return { message: await this.sentBefore(num(input.authorId), input.clientMsgId), event: null };
+    const first = await messageWhere(this.db, and(eq(messages.authorId, num(input.authorId)), eq(messages.clientMsgId, input.clientMsgId)));
+    if (!first) throw new Error('a message stored by an earlier send has vanished');
+    return { message: first, event: null };
   }
 }

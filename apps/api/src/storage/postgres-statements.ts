@@ -24,7 +24,7 @@ function statement<P extends unknown[], R extends pg.QueryResultRow>(name: strin
 
 const MESSAGE_COLUMNS = `id, room_id AS "roomId", author_id AS "authorId", seq, body,
   client_msg_id AS "clientMsgId", created_at AS "createdAt", edited_at AS "editedAt", deleted_at AS "deletedAt",
-  reply_to_id AS "replyToId", thread_root_id AS "threadRootId", pinned_at AS "pinnedAt", pinned_by AS "pinnedBy"`;
+  reply_to_id AS "replyToId", thread_root_id AS "threadRootId", pinned_at AS "pinnedAt", pinned_by AS "pinnedBy", notice`;
 
 /** A user `u` as a JSON object with UserRow's keys. */
 const userJson = (u: string) => `json_build_object('id', ${u}.id, 'username', ${u}.username, 'displayName', ${u}.display_name)`;
@@ -42,7 +42,7 @@ export interface SendRow {
   filesOwned: boolean;
   /** Why the reply cannot answer its `replyToId`: no such message in the room, or it is deleted; null for none. */
   replyRefused: 'missing' | 'deleted' | null;
-  /** The message stored, null if none was (an earlier one, files not the author's, a refused reply, no such room). */
+  /** The message stored, null if none was (an earlier one, files not the author's, a refused reply, no such room or an archived one). */
   stored:
     | (MessageRow & {
         author: UserFields;
@@ -53,13 +53,14 @@ export interface SendRow {
     | null;
 }
 
-/** A session row found by one of its token hashes, alive at $2 and used after $3, with its user. */
+/** A session row found by one of its token hashes, alive at $2 and used after $3, with its user, whose account is active. */
 type SessionRow = { sessionId: number; expiresAt: number; id: number; username: string; displayName: string };
 const sessionBy = (column: 'token_hash' | 'file_token_hash') =>
   statement<[hash: string, now: number, usedAfter: number], SessionRow>(
     `chat_session_by_${column}`,
     `SELECT s.id AS "sessionId", s.expires_at AS "expiresAt", u.id, u.username, u.display_name AS "displayName"
-     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.${column} = $1 AND s.expires_at > $2 AND s.last_used_at > $3`,
+     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.${column} = $1 AND s.expires_at > $2 AND s.last_used_at > $3
+       AND u.deactivated_at IS NULL`,
   );
 
 export const hot = {
@@ -68,7 +69,7 @@ export const hot = {
   sessionByFileToken: sessionBy('file_token_hash'),
   roomSummary: statement<[roomId: number], Omit<RoomSummary, 'id'> & { id: number }>(
     'chat_room_summary',
-    'SELECT id, name, topic, kind, last_seq AS "lastSeq" FROM rooms WHERE id = $1',
+    'SELECT id, name, topic, kind, last_seq AS "lastSeq", archived_at IS NOT NULL AS archived FROM rooms WHERE id = $1',
   ),
   isMember: statement<[roomId: number, userId: number], { ok: number }>(
     'chat_is_member',
@@ -78,12 +79,15 @@ export const hot = {
    * A batch of sends (postgres-send-batches.ts) in one round trip and one implicit transaction:
    * for each, in the order given, the room's next sequence number, the message, its files and
    * its `created` event — or nothing, if this author already sent this clientMsgId, attaches a
-   * file not their own, answers a message that is deleted or not in the room, or names no room.
+   * file not their own, answers a message that is deleted or not in the room, or names no room
+   * or an archived one.
    * Input i is element i of each array (`replyToIds` null for no reply); its files are the
    * `fileIds` whose `fileOf` is i (1-based), in order. One result row per input, in order.
    *
    * The rooms' rows are locked in id order (no deadlock with another batch) and stay locked
-   * until the statement commits, so each room's events commit in sequence order. A concurrent
+   * until the statement commits, so each room's events commit in sequence order. An archived
+   * room's row is not locked, so its sends take no number: archiving, which holds the row while
+   * it commits, is seen here, as the lock re-reads a row it waited for. A concurrent
    * send of the same clientMsgId that committed first makes the message INSERT fail on the
    * unique index (no ON CONFLICT: the failure rolls back the batch's sequence numbers with
    * everything else), as does the foreign key of a reply whose answered message is gone.
@@ -119,7 +123,7 @@ export const hot = {
      ), fresh AS (
        SELECT * FROM checked WHERE earlier_id IS NULL AND files_owned AND reply_refused IS NULL
      ), locked AS (
-       SELECT r.id FROM rooms r WHERE r.id IN (SELECT room_id FROM fresh) ORDER BY r.id FOR NO KEY UPDATE
+       SELECT r.id FROM rooms r WHERE r.id IN (SELECT room_id FROM fresh) AND r.archived_at IS NULL ORDER BY r.id FOR NO KEY UPDATE
      ), bump AS (
        UPDATE rooms r SET last_seq = r.last_seq + c.count, last_message_at = c.last_at
        FROM locked l, (SELECT room_id, count(*) AS count, (array_agg(now ORDER BY n DESC))[1] AS last_at FROM fresh GROUP BY room_id) c
@@ -143,7 +147,7 @@ export const hot = {
        (SELECT json_build_object(
           'id', s.id, 'roomId', s."roomId", 'authorId', s."authorId", 'seq', s.seq, 'body', s.body, 'clientMsgId', s."clientMsgId",
           'createdAt', s."createdAt", 'editedAt', s."editedAt", 'deletedAt', s."deletedAt", 'replyToId', s."replyToId",
-          'threadRootId', s."threadRootId", 'pinnedAt', s."pinnedAt", 'pinnedBy', s."pinnedBy",
+          'threadRootId', s."threadRootId", 'pinnedAt', s."pinnedAt", 'pinnedBy', s."pinnedBy", 'notice', s.notice,
           'author', ${userJson('u')},
           'attachments', (SELECT coalesce(json_agg(${FILE_JSON} ORDER BY a.k), '[]') FROM input_files a JOIN files f ON f.id = a.file_id WHERE a.n = c.n),
           'replyTo', (SELECT json_build_object('id', t.id, 'body', left(t.body, ${EXCERPT_LENGTH}), 'deletedAt', t.deleted_at, 'author', ${userJson('tu')})

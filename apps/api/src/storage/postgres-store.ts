@@ -1,40 +1,45 @@
-import { MAX_PINS_PER_ROOM, type Message, type Room, type RoomEvent, type ThreadPage, type User } from '@chat/api-types';
-import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { MAX_PINS_PER_ROOM, type Account, type Message, type Room, type RoomRole, type ThreadPage, type User } from '@chat/api-types';
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { openPostgres, pgSchema, type PgConnection, type PgDb } from '@chat/db/postgres';
 import { readableFile, readableRoom } from './access-conditions.ts';
-import { DomainError, sqlStateOf } from './errors.ts';
+import { DomainError } from './errors.ts';
 import { assembleWindow, windowReads } from './history-window.ts';
 import { roomListQuery, toRoom, type RoomListRow } from './room-list-query.ts';
-import { aliveSessions, selectedSessions } from './session-conditions.ts';
-import { hydrateMessages } from './postgres-message-extras.ts';
-import { authorColumns, type Q } from './postgres-queries.ts';
+import { aliveSessions, selectedSessions, type SessionsToSelect } from './session-conditions.ts';
+import { appendEvent, type EventType } from './postgres-events.ts';
+import { dropUnattachedFiles } from './postgres-files.ts';
+import { authored, hydrateMessages, messageWhere, type MessageRow } from './postgres-message-extras.ts';
+import { authorColumns, isUniqueViolation, type AuthorRow, type Q } from './postgres-queries.ts';
 import { addReaction, takeBackReaction } from './postgres-reactions.ts';
+import * as roomAdmin from './postgres-room-admin.ts';
 import { PostgresSends } from './postgres-sends.ts';
 import { hot } from './postgres-statements.ts';
 import { directKey, isAlive, likePattern, num, otherMember, toFileRecord, toRoomEvent, toRoomRow, toSessionInfo, toSessionRecord, toUser } from './rows.ts';
-import type { ChatStore, FileRecord, HistoryPosition, SendMessageInput, SessionSelection, SessionWindow, StoredEvent } from './store.ts';
+import type { ChatStore, FileRecord, HistoryPosition, RoomChange, SendMessageInput, SessionSelection, SessionWindow, StoredEvent } from './store.ts';
 
 const { events, files, messageAttachments, messageReactions, messages, roomMembers, rooms, sessions, threadReads, users } = pgSchema;
 
-type MessageRow = typeof messages.$inferSelect;
-type EventType = RoomEvent['type'];
-/** Who reacted or pinned, and the emoji of a reaction: what the message row does not say. */
-type Actor = { userId: number; detail: string | null };
-
-const UNIQUE_VIOLATION = '23505';
-const isUniqueViolation = (err: unknown) => sqlStateOf(err) === UNIQUE_VIOLATION;
-
 const actors = alias(users, 'actor');
+
+const accountColumns = { user: authorColumns, isAdmin: users.isAdmin, deactivatedAt: users.deactivatedAt, createdAt: users.createdAt };
+
+const toAccount = (row: { user: AuthorRow; isAdmin: boolean; deactivatedAt: number | null; createdAt: number }): Account => ({
+  user: toUser(row.user),
+  serverAdmin: row.isAdmin,
+  deactivated: row.deactivatedAt !== null,
+  createdAt: new Date(row.createdAt).toISOString(),
+});
 
 /**
  * ChatStore on PostgreSQL. Each event's sequence number comes from `UPDATE rooms SET last_seq =
  * last_seq + n … RETURNING` inside the transaction that stores the event (for sends, the one
  * statement that stores a batch of them: postgres-sends.ts): the room's row stays locked until
  * commit, so a room's events commit in sequence order and a reader that has seen event N has
- * seen every event before it. Search is ILIKE over a pg_trgm GIN index. Messages are read with
- * what they show beyond their rows (files, quotes, reactions…) a page at a time:
- * postgres-message-extras.ts.
+ * seen every event before it (postgres-events.ts). Search is ILIKE over a pg_trgm GIN index.
+ * Messages are read with what they show beyond their rows (files, quotes, reactions…) a page at
+ * a time: postgres-message-extras.ts. Changes to a room by those who look after it:
+ * postgres-room-admin.ts.
  *
  * The statements of every send run prepared, without drizzle (postgres-statements.ts); the
  * rest are built per call. Queries written once for both engines live in access-conditions.ts and room-list-query.ts; the
@@ -45,7 +50,7 @@ export class PostgresStore implements ChatStore {
   private readonly sends: PostgresSends;
 
   private constructor(private readonly conn: PgConnection) {
-    this.sends = new PostgresSends(conn.pool, (authorId, clientMsgId) => this.sentBefore(authorId, clientMsgId));
+    this.sends = new PostgresSends(conn.pool, conn.db);
   }
 
   static async open(url: string, opts: { onConnectionError?: (err: Error) => void; max?: number } = {}): Promise<PostgresStore> {
@@ -58,11 +63,17 @@ export class PostgresStore implements ChatStore {
 
   async createUser(input: { username: string; displayName: string; passwordHash: string }): Promise<User> {
     try {
-      const [row] = await this.db
-        .insert(users)
-        .values({ ...input, createdAt: Date.now() })
-        .returning(authorColumns);
-      return toUser(row!);
+      return await this.db.transaction(async (tx) => {
+        // Two first sign-ups at once take turns here, so that the second sees the first and is no
+        // admin; once anyone has an account, nobody waits.
+        const [anyone] = await tx.select({ id: users.id }).from(users).limit(1);
+        if (!anyone) await tx.execute(sql`LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE`);
+        const [row] = await tx
+          .insert(users)
+          .values({ ...input, createdAt: Date.now(), isAdmin: sql`NOT EXISTS (SELECT 1 FROM users)` })
+          .returning(authorColumns);
+        return toUser(row!);
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'username is already taken');
       throw err;
@@ -71,7 +82,33 @@ export class PostgresStore implements ChatStore {
 
   async findUserForLogin(username: string) {
     const [row] = await this.db.select().from(users).where(eq(users.username, username));
-    return row ? { user: toUser(row), passwordHash: row.passwordHash } : null;
+    return row ? { user: toUser(row), passwordHash: row.passwordHash, deactivated: row.deactivatedAt !== null } : null;
+  }
+
+  async getAccount(userId: string): Promise<Account | null> {
+    const [row] = await this.db.select(accountColumns).from(users).where(eq(users.id, num(userId)));
+    return row ? toAccount(row) : null;
+  }
+
+  async listAccounts(query: string, limit: number): Promise<Account[]> {
+    const pattern = likePattern(query);
+    const rows = await this.db
+      .select(accountColumns)
+      .from(users)
+      .where(or(ilike(users.username, pattern), ilike(users.displayName, pattern)))
+      .orderBy(sql`${users.username} COLLATE "C"`)
+      .limit(limit);
+    return rows.map(toAccount);
+  }
+
+  async setDeactivated(input: { userId: string; deactivated: boolean; alive: SessionWindow; now: number }): Promise<string[]> {
+    return this.db.transaction(async (tx) => {
+      // Deactivating again keeps the time it first was.
+      const deactivatedAt = input.deactivated ? sql`coalesce(${users.deactivatedAt}, ${input.now})` : null;
+      const found = await tx.update(users).set({ deactivatedAt }).where(eq(users.id, num(input.userId))).returning({ id: users.id });
+      if (found.length === 0) throw new DomainError('NOT_FOUND', 'user not found');
+      return input.deactivated ? this.deleteSessions(tx, input.userId, 'all', input.alive) : [];
+    });
   }
 
   async getUser(userId: string): Promise<User | null> {
@@ -165,7 +202,7 @@ export class PostgresStore implements ChatStore {
     return this.deleteSessions(this.db, userId, which, alive);
   }
 
-  private async deleteSessions(q: Q, userId: string, which: SessionSelection, alive: SessionWindow): Promise<string[]> {
+  private async deleteSessions(q: Q, userId: string, which: SessionsToSelect, alive: SessionWindow): Promise<string[]> {
     const rows = await q
       .delete(sessions)
       .where(and(eq(sessions.userId, num(userId)), selectedSessions(sessions, which)))
@@ -179,12 +216,12 @@ export class PostgresStore implements ChatStore {
         const now = Date.now();
         const [room] = await tx.insert(rooms).values(toRoomRow(input, now)).returning({ id: rooms.id });
         if (input.createdBy !== null) {
-          await tx.insert(roomMembers).values({ roomId: room!.id, userId: num(input.createdBy), joinedAt: now });
+          await tx.insert(roomMembers).values({ roomId: room!.id, userId: num(input.createdBy), joinedAt: now, role: 'owner' });
         }
         return String(room!.id);
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw new DomainError('CONFLICT', `a room named "${input.name}" already exists`);
+      if (isUniqueViolation(err)) throw roomAdmin.nameTaken(input.name);
       throw err;
     }
   }
@@ -245,6 +282,14 @@ export class PostgresStore implements ChatStore {
     return (await hot.isMember(this.conn.pool, num(roomId), num(userId))).length > 0;
   }
 
+  async roleIn(roomId: string, userId: string): Promise<RoomRole | null> {
+    const [row] = await this.db
+      .select({ role: roomMembers.role })
+      .from(roomMembers)
+      .where(and(eq(roomMembers.roomId, num(roomId)), eq(roomMembers.userId, num(userId))));
+    return row?.role ?? null;
+  }
+
   async addMember(roomId: string, userId: string): Promise<void> {
     // A newcomer starts with the room's past marked read rather than as hundreds of unread. One
     // statement, unlike SQLite's two: no send commits between reading last_seq and the insert.
@@ -258,15 +303,35 @@ export class PostgresStore implements ChatStore {
     await this.db.delete(roomMembers).where(and(eq(roomMembers.roomId, num(roomId)), eq(roomMembers.userId, num(userId))));
   }
 
-  async listMembers(roomId: string): Promise<User[]> {
+  async listMembers(roomId: string): Promise<{ user: User; role: RoomRole }[]> {
     const rows = await this.db
-      .select(authorColumns)
+      .select({ user: authorColumns, role: roomMembers.role })
       .from(roomMembers)
       .innerJoin(users, eq(users.id, roomMembers.userId))
       .where(eq(roomMembers.roomId, num(roomId)))
       // Code point order, as SQLite's; the database's default collation may differ.
       .orderBy(sql`${users.displayName} COLLATE "C"`);
-    return rows.map(toUser);
+    return rows.map((row) => ({ user: toUser(row.user), role: row.role }));
+  }
+
+  async updateRoom(input: RoomChange & { name?: string; topic?: string }): Promise<StoredEvent[]> {
+    return roomAdmin.updateRoom(this.db, input);
+  }
+
+  async setArchived(input: RoomChange & { archived: boolean }): Promise<StoredEvent | null> {
+    return roomAdmin.setArchived(this.db, input);
+  }
+
+  async setRole(input: RoomChange & { userId: string; role: 'admin' | 'member' }): Promise<StoredEvent | null> {
+    return roomAdmin.setRole(this.db, input);
+  }
+
+  async removeMemberBy(input: RoomChange & { userId: string }): Promise<StoredEvent | null> {
+    return roomAdmin.removeMemberBy(this.db, input);
+  }
+
+  async deleteRoom(roomId: string): Promise<{ memberIds: string[]; unusedBlobs: string[] }> {
+    return roomAdmin.deleteRoom(this.db, roomId);
   }
 
   async openDirectRoom(userA: string, userB: string): Promise<string> {
@@ -293,12 +358,6 @@ export class PostgresStore implements ChatStore {
     return this.sends.send(input);
   }
 
-  private async sentBefore(authorId: number, clientMsgId: string): Promise<Message> {
-    const first = await this.messageWhere(this.db, and(eq(messages.authorId, authorId), eq(messages.clientMsgId, clientMsgId)));
-    if (!first) throw new Error('a message stored by an earlier send has vanished');
-    return first;
-  }
-
   async editMessage(input: { messageId: string; body: string; now: number }): Promise<StoredEvent> {
     return this.changeMessage(input.messageId, 'updated', input.now, { body: input.body, editedAt: input.now });
   }
@@ -311,7 +370,7 @@ export class PostgresStore implements ChatStore {
       const event = await this.changeMessage(input.messageId, 'deleted', input.now, tombstone, tx);
       await tx.delete(messageReactions).where(eq(messageReactions.messageId, id));
       const attached = await tx.delete(messageAttachments).where(eq(messageAttachments.messageId, id)).returning({ fileId: messageAttachments.fileId });
-      return { event, unusedBlobs: await this.dropUnattachedFiles(tx, attached.map((a) => a.fileId)) };
+      return { event, unusedBlobs: await dropUnattachedFiles(tx, attached.map((a) => a.fileId)) };
     });
   }
 
@@ -326,7 +385,7 @@ export class PostgresStore implements ChatStore {
     return (outer ?? this.db).transaction(async (tx) => {
       const current = await this.lockLiveMessage(tx, num(messageId));
       await tx.update(messages).set(patch).where(eq(messages.id, current.id));
-      return this.appendEvent(tx, current, type, now);
+      return appendEvent(tx, current, type, now);
     });
   }
 
@@ -337,7 +396,7 @@ export class PostgresStore implements ChatStore {
       const changed = input.add
         ? await addReaction(tx, current.id, userId, input.emoji, input.now)
         : await takeBackReaction(tx, current.id, userId, input.emoji);
-      return changed ? this.appendEvent(tx, current, input.add ? 'reacted' : 'unreacted', input.now, { userId, detail: input.emoji }) : null;
+      return changed ? appendEvent(tx, current, input.add ? 'reacted' : 'unreacted', input.now, { userId, detail: input.emoji }) : null;
     });
   }
 
@@ -349,7 +408,7 @@ export class PostgresStore implements ChatStore {
       if (input.pinned) await this.assertRoomForPin(tx, current.roomId);
       const pin = input.pinned ? { pinnedAt: input.now, pinnedBy: userId } : { pinnedAt: null, pinnedBy: null };
       await tx.update(messages).set(pin).where(eq(messages.id, current.id));
-      return this.appendEvent(tx, current, input.pinned ? 'pinned' : 'unpinned', input.now, { userId, detail: null });
+      return appendEvent(tx, current, input.pinned ? 'pinned' : 'unpinned', input.now, { userId, detail: null });
     });
   }
 
@@ -381,46 +440,8 @@ export class PostgresStore implements ChatStore {
     return current;
   }
 
-  /** Claims the room's next sequence number; the row stays locked until the caller commits. */
-  private async nextSeq(tx: Q, roomId: number): Promise<number> {
-    const [row] = await tx
-      .update(rooms)
-      .set({ lastSeq: sql`${rooms.lastSeq} + 1` })
-      .where(eq(rooms.id, roomId))
-      .returning({ lastSeq: rooms.lastSeq });
-    if (!row) throw new DomainError('NOT_FOUND', 'room not found');
-    return row.lastSeq;
-  }
-
-  /** Logs the change of the message under the room's next sequence number, with the message as it is now. */
-  private async appendEvent(tx: Q, message: MessageRow, type: EventType, now: number, actor: Actor | null = null): Promise<StoredEvent> {
-    const seq = await this.nextSeq(tx, message.roomId);
-    const actorId = actor?.userId ?? null;
-    const detail = actor?.detail ?? null;
-    await tx.insert(events).values({ roomId: message.roomId, seq, type, messageId: message.id, actorId, detail, createdAt: now });
-    const current = await this.messageWhere(tx, eq(messages.id, message.id));
-    const by = actorId === null ? null : await this.userIn(tx, actorId);
-    if (!current) throw new Error(`message ${message.id} vanished inside its own transaction`);
-    return { roomId: String(message.roomId), seq, payload: toRoomEvent(type, current, by, detail) };
-  }
-
-  private async userIn(q: Q, userId: number): Promise<User | null> {
-    const [row] = await q.select(authorColumns).from(users).where(eq(users.id, userId));
-    return row ? toUser(row) : null;
-  }
-
-  /** Messages with their authors, to filter and order. */
-  private authored(q: Q) {
-    return q.select({ message: messages, author: authorColumns }).from(messages).innerJoin(users, eq(users.id, messages.authorId));
-  }
-
-  private async messageWhere(q: Q, where: SQL | undefined): Promise<Message | null> {
-    const rows = await this.authored(q).where(where);
-    return (await hydrateMessages(q, rows))[0] ?? null;
-  }
-
   async getMessage(messageId: string): Promise<Message | null> {
-    return this.messageWhere(this.db, eq(messages.id, num(messageId)));
+    return messageWhere(this.db, eq(messages.id, num(messageId)));
   }
 
   async history(input: { roomId: string; position: HistoryPosition; limit: number }) {
@@ -431,13 +452,13 @@ export class PostgresStore implements ChatStore {
     return this.db.transaction(
       async (tx) => {
         const older = reads.older
-          ? await this.authored(tx)
+          ? await authored(tx)
               .where(and(eq(messages.roomId, roomId), reads.older.below === null ? undefined : lt(messages.seq, reads.older.below)))
               .orderBy(desc(messages.seq))
               .limit(reads.older.take)
           : [];
         const newer = reads.newer
-          ? await this.authored(tx)
+          ? await authored(tx)
               .where(and(eq(messages.roomId, roomId), gte(messages.seq, reads.newer.from)))
               .orderBy(asc(messages.seq))
               .limit(reads.newer.take)
@@ -476,7 +497,7 @@ export class PostgresStore implements ChatStore {
   }
 
   async pinnedMessages(roomId: string, limit: number): Promise<Message[]> {
-    const rows = await this.authored(this.db)
+    const rows = await authored(this.db)
       .where(and(eq(messages.roomId, num(roomId)), isNotNull(messages.pinnedAt)))
       .orderBy(desc(messages.pinnedAt), desc(messages.id))
       .limit(limit);
@@ -488,9 +509,9 @@ export class PostgresStore implements ChatStore {
     return this.db.transaction(
       async (tx) => {
         const rootId = sql`(SELECT coalesce(thread_root_id, id) FROM messages WHERE id = ${num(input.messageId)})`;
-        const [root] = await this.authored(tx).where(eq(messages.id, rootId));
+        const [root] = await authored(tx).where(eq(messages.id, rootId));
         if (!root) return null;
-        const older = await this.authored(tx)
+        const older = await authored(tx)
           .where(and(eq(messages.threadRootId, root.message.id), input.before === null ? undefined : lt(messages.seq, input.before)))
           .orderBy(desc(messages.seq))
           .limit(input.limit + 1);
@@ -535,6 +556,8 @@ export class PostgresStore implements ChatStore {
           ilike(messages.body, likePattern(input.query)),
           readableRoom(pgSchema, uid),
           isNull(messages.deletedAt),
+          // Notices tell of the room, not of what people said in it.
+          isNull(messages.notice),
           input.roomId === null ? undefined : eq(messages.roomId, num(input.roomId)),
         ),
       )
@@ -575,27 +598,8 @@ export class PostgresStore implements ChatStore {
         .where(and(lt(files.createdAt, createdBefore), isNull(messageAttachments.fileId)))
         // Locked, unlike SQLite's (one writer): a send attaching one of these meanwhile waits.
         .for('update', { of: files });
-      return this.dropUnattachedFiles(tx, orphans.map((o) => o.id));
+      return dropUnattachedFiles(tx, orphans.map((o) => o.id));
     });
-  }
-
-  /** Deletes those of these files that no message has; returns the blobs no file uses any more. */
-  private async dropUnattachedFiles(tx: Q, fileIds: number[]): Promise<string[]> {
-    if (fileIds.length === 0) return [];
-    const gone = await tx
-      .delete(files)
-      .where(
-        and(
-          inArray(files.id, fileIds),
-          // Attached meanwhile by a send that committed first: keep it.
-          sql`NOT EXISTS (SELECT 1 FROM message_attachments a WHERE a.file_id = ${files.id})`,
-        ),
-      )
-      .returning({ sha256: files.sha256 });
-    const hashes = [...new Set(gone.map((f) => f.sha256))];
-    if (hashes.length === 0) return [];
-    const stillUsed = new Set((await tx.select({ sha256: files.sha256 }).from(files).where(inArray(files.sha256, hashes))).map((r) => r.sha256));
-    return hashes.filter((h) => !stillUsed.has(h));
   }
 
   async hasFileWithContent(sha256: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { Room } from '@chat/api-types';
+import type { Room, RoomRole } from '@chat/api-types';
 import { aliasedTable, sql, type SQL } from 'drizzle-orm';
 import type { EitherSchema } from '@chat/db';
 import { readableRoom } from './access-conditions.ts';
@@ -19,6 +19,8 @@ export type RoomListRow = {
   joined: number | boolean;
   unread: number | string;
   last_read_seq: number | string;
+  role: RoomRole | null;
+  archived: number | boolean;
 };
 
 /**
@@ -38,7 +40,8 @@ export function roomListQuery(t: EitherSchema, viewerId: number, roomId: number 
           WHERE ${messages.roomId} = ${rooms.id} AND ${messages.seq} > ${mine.lastReadSeq}
             AND ${messages.deletedAt} IS NULL AND ${messages.authorId} <> ${viewerId})
       END AS unread,
-      coalesce(${mine.lastReadSeq}, 0) AS last_read_seq
+      coalesce(${mine.lastReadSeq}, 0) AS last_read_seq,
+      ${mine.role} AS role, ${rooms.archivedAt} IS NOT NULL AS archived
     FROM ${rooms}
     LEFT JOIN ${roomMembers} AS ${mine} ON ${mine.roomId} = ${rooms.id} AND ${mine.userId} = ${viewerId}
     WHERE ${readableRoom(t, viewerId)} ${roomId === null ? sql`` : sql`AND ${rooms.id} = ${roomId}`}
@@ -56,4 +59,6 @@ export const toRoom = (row: RoomListRow, name: string): Room => ({
   unreadCount: Number(row.unread),
   lastMessageAt: iso(row.last_message_at === null ? null : Number(row.last_message_at)),
   lastReadSeq: Number(row.last_read_seq),
+  role: row.role,
+  archived: Boolean(row.archived),
 });

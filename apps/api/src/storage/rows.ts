@@ -1,4 +1,4 @@
-import type { Attachment, Message, Reaction, ReplyQuote, RoomEvent, RoomEventType, RoomKind, User } from '@chat/api-types';
+import type { Attachment, Message, Reaction, ReplyQuote, RoomEvent, RoomEventType, RoomKind, RoomNotice, User } from '@chat/api-types';
 import type { EventType, FileRow, MessageRow, RoomKind as RowRoomKind, rooms, SessionRow, UserRow } from '@chat/db';
 import type { ChatStore, FileRecord, SessionInfo, SessionRecord, SessionWindow } from './store.ts';
 
@@ -108,6 +108,7 @@ export function toMessage(row: MessageRow, author: User, attachments: Attachment
     replyCount: extras.replyCount,
     reactions: live ? extras.reactions : [],
     pinned: live && row.pinnedAt !== null && extras.pinnedBy ? { by: extras.pinnedBy, at: new Date(row.pinnedAt).toISOString() } : null,
+    notice: row.notice === null ? null : (JSON.parse(row.notice) as RoomNotice),
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, gt, ne, type Column } from 'drizzle-orm';
+import { and, eq, gt, ne, type Column, type SQL } from 'drizzle-orm';
 import { num } from './rows.ts';
 import type { SessionSelection, SessionWindow } from './store.ts';
 
@@ -10,7 +10,13 @@ interface SessionColumns {
   lastUsedAt: Column;
 }
 
+/** Some of a user's sessions, or all of them: a deactivated account keeps none. */
+export type SessionsToSelect = SessionSelection | 'all';
+
 export const aliveSessions = (t: SessionColumns, alive: SessionWindow) => and(gt(t.expiresAt, alive.now), gt(t.lastUsedAt, alive.usedAfter));
 
-export const selectedSessions = (t: SessionColumns, which: SessionSelection) =>
-  'only' in which ? eq(t.id, num(which.only)) : ne(t.id, num(which.except));
+/** No condition (undefined, which `and` leaves out) for all of them. */
+export const selectedSessions = (t: SessionColumns, which: SessionsToSelect): SQL | undefined => {
+  if (which === 'all') return undefined;
+  return 'only' in which ? eq(t.id, num(which.only)) : ne(t.id, num(which.except));
+};

@@ -1,3 +1,4 @@
+import type { RoomRole } from '@chat/api-types';
 import type Database from 'better-sqlite3';
 import type { EventType, FileRow, MessageRow } from '@chat/db';
 import { EXCERPT_LENGTH, REACTION_USERS_SHOWN } from './rows.ts';
@@ -5,7 +6,7 @@ import type { RoomSummary } from './store.ts';
 
 const messageColumns = (t: string) => `${t}.id, ${t}.room_id AS roomId, ${t}.author_id AS authorId, ${t}.seq, ${t}.body,
   ${t}.client_msg_id AS clientMsgId, ${t}.created_at AS createdAt, ${t}.edited_at AS editedAt, ${t}.deleted_at AS deletedAt,
-  ${t}.reply_to_id AS replyToId, ${t}.thread_root_id AS threadRootId, ${t}.pinned_at AS pinnedAt, ${t}.pinned_by AS pinnedBy`;
+  ${t}.reply_to_id AS replyToId, ${t}.thread_root_id AS threadRootId, ${t}.pinned_at AS pinnedAt, ${t}.pinned_by AS pinnedBy, ${t}.notice`;
 const MESSAGE_COLUMNS = messageColumns('messages');
 const PAGE_COLUMNS = `${messageColumns('m')}, u.username AS authorUsername, u.display_name AS authorDisplayName`;
 const PAGE_FROM = 'messages m JOIN users u ON u.id = m.author_id';
@@ -49,34 +50,41 @@ export type ReactionRow = { messageId: number; emoji: string; count: number } & 
  * about 100 µs on our machine; running a prepared statement a few.
  */
 export function prepareHotStatements(db: Database.Database) {
+  // A deactivated account's sessions are deleted with it; one that outlived it still opens nothing.
   const sessionBy = (column: 'token_hash' | 'file_token_hash') =>
     db.prepare<[hash: string, now: number, usedAfter: number], { sessionId: number; expiresAt: number; id: number; username: string; displayName: string }>(
       `SELECT s.id AS sessionId, s.expires_at AS expiresAt, u.id, u.username, u.display_name AS displayName
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.${column} = ? AND ${ALIVE}`,
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.${column} = ? AND ${ALIVE} AND u.deactivated_at IS NULL`,
     );
   return {
     session: sessionBy('token_hash'),
     sessionByFileToken: sessionBy('file_token_hash'),
-    roomSummary: db.prepare<[roomId: number], Omit<RoomSummary, 'id'> & { id: number }>(
-      'SELECT id, name, topic, kind, last_seq AS lastSeq FROM rooms WHERE id = ?',
+    roomSummary: db.prepare<[roomId: number], Omit<RoomSummary, 'id' | 'archived'> & { id: number; archived: number }>(
+      'SELECT id, name, topic, kind, last_seq AS lastSeq, archived_at IS NOT NULL AS archived FROM rooms WHERE id = ?',
     ),
     isMember: db.prepare<[roomId: number, userId: number], { ok: number }>(
       'SELECT 1 AS ok FROM room_members WHERE room_id = ? AND user_id = ?',
+    ),
+    /** A member of the room, and their role there. */
+    member: db.prepare<[roomId: number, userId: number], UserFields & { role: RoomRole }>(
+      `SELECT u.id, u.username, u.display_name AS displayName, m.role
+       FROM room_members m JOIN users u ON u.id = m.user_id WHERE m.room_id = ? AND m.user_id = ?`,
     ),
     user: db.prepare<[userId: number], UserFields>('SELECT id, username, display_name AS displayName FROM users WHERE id = ?'),
     messageByClientId: db.prepare<[authorId: number, clientMsgId: string], MessageRow>(
       `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE author_id = ? AND client_msg_id = ?`,
     ),
-    /** Claims the room's next sequence number (and, for a new message, its time). */
+    /** Claims the room's next sequence number (and, for a new message, its time); an archived room gives none. */
     nextSeq: db.prepare<[messageAt: number | null, roomId: number], { lastSeq: number }>(
-      'UPDATE rooms SET last_seq = last_seq + 1, last_message_at = coalesce(?, last_message_at) WHERE id = ? RETURNING last_seq AS lastSeq',
+      `UPDATE rooms SET last_seq = last_seq + 1, last_message_at = coalesce(?, last_message_at)
+       WHERE id = ? AND archived_at IS NULL RETURNING last_seq AS lastSeq`,
     ),
     insertMessage: db.prepare<
-      [roomId: number, authorId: number, seq: number, body: string, clientMsgId: string, createdAt: number, replyToId: number | null, threadRootId: number | null],
+      [roomId: number, authorId: number, seq: number, body: string, clientMsgId: string, createdAt: number, replyToId: number | null, threadRootId: number | null, notice: string | null],
       MessageRow
     >(
-      `INSERT INTO messages (room_id, author_id, seq, body, client_msg_id, created_at, reply_to_id, thread_root_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${MESSAGE_COLUMNS}`,
+      `INSERT INTO messages (room_id, author_id, seq, body, client_msg_id, created_at, reply_to_id, thread_root_id, notice)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${MESSAGE_COLUMNS}`,
     ),
     insertEvent: db.prepare<[roomId: number, seq: number, type: string, messageId: number, actorId: number | null, detail: string | null, createdAt: number]>(
       'INSERT INTO events (room_id, seq, type, message_id, actor_id, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -1,4 +1,4 @@
-import { MAX_PINS_PER_ROOM, MAX_REACTIONS_PER_MESSAGE, type Message, type Room, type RoomEvent, type ThreadPage, type User } from '@chat/api-types';
+import { type Account, MAX_PINS_PER_ROOM, MAX_REACTIONS_PER_MESSAGE, type Message, type Room, type RoomRole, type ThreadPage, type User } from '@chat/api-types';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import {
   files,
@@ -12,6 +12,7 @@ import {
   sessions,
   users,
   type MessageRow,
+  type UserRow,
   sqliteSchema,
   type SqliteConnection,
 } from '@chat/db';
@@ -19,30 +20,27 @@ import { readableFile, readableRoom } from './access-conditions.ts';
 import { DomainError } from './errors.ts';
 import { GroupCommit } from './group-commit.ts';
 import { checkpointInBackground } from './sqlite-checkpointer.ts';
+import { isRetriedSend, isUniqueViolation, namingRoom } from './sqlite-errors.ts';
+import { dropUnattachedFiles } from './sqlite-files.ts';
 import { SqliteSearchIndex, type IndexingReports } from './sqlite-search-index.ts';
 import { type Known, logActor, MessageHydrator, pageEntry, toQuote } from './sqlite-message-extras.ts';
+import { SqliteRoomAdmin } from './sqlite-room-admin.ts';
+import { RoomLog } from './sqlite-events.ts';
 import { prepareHotStatements, type HotStatements, type QuoteRow } from './sqlite-statements.ts';
 import { assembleWindow, windowReads } from './history-window.ts';
 import { roomListQuery, toRoom, type RoomListRow } from './room-list-query.ts';
-import { aliveSessions, selectedSessions } from './session-conditions.ts';
+import { aliveSessions, selectedSessions, type SessionsToSelect } from './session-conditions.ts';
 import { directKey, isAlive, likePattern, NO_EXTRAS, num, otherMember, toFileRecord, toRoomEvent, toRoomRow, toSessionInfo, toSessionRecord, toUser } from './rows.ts';
-import type { ChatStore, FileRecord, HistoryPosition, SendMessageInput, SessionSelection, SessionWindow, StoredEvent } from './store.ts';
+import type { ChatStore, FileRecord, HistoryPosition, RoomChange, SendMessageInput, SessionSelection, SessionWindow, StoredEvent } from './store.ts';
 
-type EventType = RoomEvent['type'];
 type SentMessage = Awaited<ReturnType<ChatStore['sendMessage']>>;
 
-const isUniqueViolation = (err: unknown): boolean =>
-  err instanceof Error && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT_UNIQUE');
-
-/** The message's (author, clientMsgId) is taken: a send made again. */
-const isRetriedSend = (err: unknown): boolean =>
-  isUniqueViolation(err) && (err as Error).message.includes('messages.client_msg_id');
-
-/** Who made a reaction or pin event, and its emoji. */
-interface EventActor {
-  userId: number;
-  detail: string | null;
-}
+const toAccount = (row: UserRow): Account => ({
+  user: toUser(row),
+  serverAdmin: row.isAdmin,
+  deactivated: row.deactivatedAt !== null,
+  createdAt: new Date(row.createdAt).toISOString(),
+});
 
 /**
  * ChatStore on SQLite. Queries written once for both engines live in access-conditions.ts and
@@ -53,6 +51,8 @@ export class SqliteStore implements ChatStore {
   private readonly conn: SqliteConnection;
   private readonly hot: HotStatements;
   private readonly hydrator: MessageHydrator;
+  private readonly log: RoomLog;
+  private readonly roomAdmin: SqliteRoomAdmin;
   private readonly sends: GroupCommit<SendMessageInput, SentMessage>;
   private readonly stopCheckpoints: () => Promise<void>;
   private readonly searchIndex: SqliteSearchIndex;
@@ -61,6 +61,8 @@ export class SqliteStore implements ChatStore {
     this.conn = openSqlite(file, options);
     this.hot = prepareHotStatements(this.conn.raw);
     this.hydrator = new MessageHydrator(this.hot);
+    this.log = new RoomLog(this.hot, this.hydrator);
+    this.roomAdmin = new SqliteRoomAdmin(this.conn, this.hot, this.log);
     this.searchIndex = new SqliteSearchIndex(this.conn.raw, reports);
     this.stopCheckpoints = file === ':memory:' ? async () => {} : checkpointInBackground(this.conn.raw, file);
     this.sends = new GroupCommit(
@@ -77,7 +79,8 @@ export class SqliteStore implements ChatStore {
     try {
       const row = this.db
         .insert(users)
-        .values({ ...input, createdAt: Date.now() })
+        // Decided within the insert, so two first sign-ups cannot both become the admin.
+        .values({ ...input, createdAt: Date.now(), isAdmin: sql`NOT EXISTS (SELECT 1 FROM ${users})` })
         .returning()
         .get();
       return toUser(row);
@@ -89,7 +92,29 @@ export class SqliteStore implements ChatStore {
 
   async findUserForLogin(username: string) {
     const row = this.db.select().from(users).where(eq(users.username, username)).get();
-    return row ? { user: toUser(row), passwordHash: row.passwordHash } : null;
+    return row ? { user: toUser(row), passwordHash: row.passwordHash, deactivated: row.deactivatedAt !== null } : null;
+  }
+
+  async getAccount(userId: string): Promise<Account | null> {
+    const row = this.db.select().from(users).where(eq(users.id, num(userId))).get();
+    return row ? toAccount(row) : null;
+  }
+
+  async listAccounts(query: string, limit: number): Promise<Account[]> {
+    return this.db.select().from(users).where(this.nameContains(query)).orderBy(asc(users.username)).limit(limit).all().map(toAccount);
+  }
+
+  async setDeactivated(input: { userId: string; deactivated: boolean; alive: SessionWindow; now: number }): Promise<string[]> {
+    return this.db.transaction(() => {
+      const found = this.db
+        .update(users)
+        .set({ deactivatedAt: input.deactivated ? input.now : null })
+        .where(eq(users.id, num(input.userId)))
+        .returning({ id: users.id })
+        .get();
+      if (!found) throw new DomainError('NOT_FOUND', 'user not found');
+      return input.deactivated ? this.deleteSessions(input.userId, 'all', input.alive) : [];
+    });
   }
 
   async getUser(userId: string): Promise<User | null> {
@@ -98,21 +123,14 @@ export class SqliteStore implements ChatStore {
   }
 
   async searchUsers(query: string, limit: number): Promise<User[]> {
+    return this.db.select().from(users).where(this.nameContains(query)).orderBy(asc(users.username)).limit(limit).all().map(toUser);
+  }
+
+  /** Users whose username or display name contains the query, whatever its case. */
+  private nameContains(query: string) {
     // SQLite has no ILIKE (the PostgreSQL store's match): the query and display names are lower-cased instead.
     const pattern = likePattern(query.toLowerCase());
-    return this.db
-      .select()
-      .from(users)
-      .where(
-        or(
-          sql`${users.username} LIKE ${pattern} ESCAPE '\\'`,
-          sql`lower(${users.displayName}) LIKE ${pattern} ESCAPE '\\'`,
-        ),
-      )
-      .orderBy(asc(users.username))
-      .limit(limit)
-      .all()
-      .map(toUser);
+    return or(sql`${users.username} LIKE ${pattern} ESCAPE '\\'`, sql`lower(${users.displayName}) LIKE ${pattern} ESCAPE '\\'`);
   }
 
   async updateDisplayName(userId: string, displayName: string): Promise<User | null> {
@@ -195,7 +213,7 @@ export class SqliteStore implements ChatStore {
   }
 
   /** Inside the caller's transaction, if it has one. */
-  private deleteSessions(userId: string, which: SessionSelection, alive: SessionWindow): string[] {
+  private deleteSessions(userId: string, which: SessionsToSelect, alive: SessionWindow): string[] {
     return this.db
       .delete(sessions)
       .where(and(eq(sessions.userId, num(userId)), selectedSessions(sessions, which)))
@@ -206,19 +224,16 @@ export class SqliteStore implements ChatStore {
   }
 
   async createRoom(input: { name: string; topic: string; kind: 'public' | 'private'; createdBy: string | null }) {
-    try {
-      return this.db.transaction((tx) => {
+    return namingRoom(input.name, () =>
+      this.db.transaction((tx) => {
         const now = Date.now();
         const room = tx.insert(rooms).values(toRoomRow(input, now)).returning({ id: rooms.id }).get();
         if (input.createdBy !== null) {
-          tx.insert(roomMembers).values({ roomId: room.id, userId: num(input.createdBy), joinedAt: now }).run();
+          tx.insert(roomMembers).values({ roomId: room.id, userId: num(input.createdBy), joinedAt: now, role: 'owner' }).run();
         }
         return String(room.id);
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new DomainError('CONFLICT', `a room named "${input.name}" already exists`);
-      throw err;
-    }
+      }),
+    );
   }
 
   async ensureRoom(input: { name: string; topic: string; kind: 'public' | 'private' }): Promise<string> {
@@ -235,7 +250,7 @@ export class SqliteStore implements ChatStore {
 
   async getRoomSummary(roomId: string) {
     const row = this.hot.roomSummary.get(num(roomId));
-    return row ? { ...row, id: String(row.id) } : null;
+    return row ? { ...row, id: String(row.id), archived: row.archived === 1 } : null;
   }
 
   async getRoom(roomId: string, userId: string): Promise<Room | null> {
@@ -265,6 +280,10 @@ export class SqliteStore implements ChatStore {
     return this.hot.isMember.get(num(roomId), num(userId)) !== undefined;
   }
 
+  async roleIn(roomId: string, userId: string): Promise<RoomRole | null> {
+    return this.hot.member.get(num(roomId), num(userId))?.role ?? null;
+  }
+
   async addMember(roomId: string, userId: string): Promise<void> {
     // Two statements, unlike PostgreSQL's one: no send can commit between them on this connection.
     const lastSeq = this.db.select({ lastSeq: rooms.lastSeq }).from(rooms).where(eq(rooms.id, num(roomId))).get();
@@ -283,15 +302,36 @@ export class SqliteStore implements ChatStore {
       .run();
   }
 
-  async listMembers(roomId: string): Promise<User[]> {
+  async listMembers(roomId: string): Promise<{ user: User; role: RoomRole }[]> {
     return this.db
-      .select({ id: users.id, username: users.username, displayName: users.displayName })
+      .select({ id: users.id, username: users.username, displayName: users.displayName, role: roomMembers.role })
       .from(roomMembers)
       .innerJoin(users, eq(users.id, roomMembers.userId))
       .where(eq(roomMembers.roomId, num(roomId)))
       .orderBy(asc(users.displayName))
       .all()
-      .map(toUser);
+      .map(({ role, ...user }) => ({ user: toUser(user), role }));
+  }
+
+  // Room administration lives in sqlite-room-admin.ts.
+  async updateRoom(input: RoomChange & { name?: string; topic?: string }): Promise<StoredEvent[]> {
+    return this.roomAdmin.updateRoom(input);
+  }
+
+  async setArchived(input: RoomChange & { archived: boolean }): Promise<StoredEvent | null> {
+    return this.roomAdmin.setArchived(input);
+  }
+
+  async setRole(input: RoomChange & { userId: string; role: 'admin' | 'member' }): Promise<StoredEvent | null> {
+    return this.roomAdmin.setRole(input);
+  }
+
+  async removeMemberBy(input: RoomChange & { userId: string }): Promise<StoredEvent | null> {
+    return this.roomAdmin.removeMemberBy(input);
+  }
+
+  async deleteRoom(roomId: string): Promise<{ memberIds: string[]; unusedBlobs: string[] }> {
+    return this.roomAdmin.deleteRoom(roomId);
   }
 
   async openDirectRoom(userA: string, userB: string): Promise<string> {
@@ -349,9 +389,9 @@ export class SqliteStore implements ChatStore {
       }
       // Checked before a sequence number is claimed, as the files are: a refused send writes nothing.
       const answered = input.replyToId ? this.answeredMessage(roomId, num(input.replyToId)) : null;
-      const seq = this.nextSeq(roomId, input.now);
+      const seq = this.log.nextSeq(roomId, input.now);
       const threadRootId = answered ? (answered.threadRootId ?? answered.id) : null;
-      const row = this.hot.insertMessage.get(roomId, authorId, seq, input.body, input.clientMsgId, input.now, answered?.id ?? null, threadRootId) as MessageRow;
+      const row = this.hot.insertMessage.get(roomId, authorId, seq, input.body, input.clientMsgId, input.now, answered?.id ?? null, threadRootId, null) as MessageRow;
       this.searchIndex.schedule();
       if (fileIds.length > 0) {
         this.db
@@ -364,7 +404,7 @@ export class SqliteStore implements ChatStore {
         attachments: fileIds.length === 0 ? [] : undefined,
         extras: answered ? { ...NO_EXTRAS, replyTo: toQuote(answered) } : NO_EXTRAS,
       };
-      const event = this.appendEvent(row, seq, 'created', input.now, known);
+      const event = this.log.append(row, seq, 'created', input.now, known);
       return { message: event.payload.message, event };
     })();
   }
@@ -380,7 +420,7 @@ export class SqliteStore implements ChatStore {
   async editMessage(input: { messageId: string; body: string; now: number }): Promise<StoredEvent> {
     return this.db.transaction(() => {
       const { id } = this.liveMessage(input.messageId);
-      return this.recordChange(this.updateMessage(id, { body: input.body, editedAt: input.now }), 'updated', input.now);
+      return this.log.record(this.updateMessage(id, { body: input.body, editedAt: input.now }), 'updated', input.now);
     });
   }
 
@@ -390,10 +430,10 @@ export class SqliteStore implements ChatStore {
       // A tombstone shows no reactions and no pin: neither is kept for it.
       const row = this.updateMessage(id, { body: '', deletedAt: input.now, pinnedAt: null, pinnedBy: null });
       tx.delete(messageReactions).where(eq(messageReactions.messageId, id)).run();
-      const event = this.recordChange(row, 'deleted', input.now);
+      const event = this.log.record(row, 'deleted', input.now);
       const attached = tx.select({ fileId: messageAttachments.fileId }).from(messageAttachments).where(eq(messageAttachments.messageId, id)).all();
       tx.delete(messageAttachments).where(eq(messageAttachments.messageId, id)).run();
-      return { event, unusedBlobs: this.dropUnattachedFiles(attached.map((a) => a.fileId)) };
+      return { event, unusedBlobs: dropUnattachedFiles(this.db, attached.map((a) => a.fileId)) };
     });
   }
 
@@ -405,7 +445,7 @@ export class SqliteStore implements ChatStore {
         ? this.addReaction(message.id, userId, input.emoji, input.now)
         : this.takeBackReaction(message.id, userId, input.emoji);
       if (!changed) return null;
-      return this.recordChange(message, input.add ? 'reacted' : 'unreacted', input.now, { userId, detail: input.emoji });
+      return this.log.record(message, input.add ? 'reacted' : 'unreacted', input.now, { userId, detail: input.emoji });
     });
   }
 
@@ -433,7 +473,7 @@ export class SqliteStore implements ChatStore {
       }
       const userId = num(input.userId);
       const pin = input.pinned ? { pinnedAt: input.now, pinnedBy: userId } : { pinnedAt: null, pinnedBy: null };
-      return this.recordChange(this.updateMessage(message.id, pin), input.pinned ? 'pinned' : 'unpinned', input.now, { userId, detail: null });
+      return this.log.record(this.updateMessage(message.id, pin), input.pinned ? 'pinned' : 'unpinned', input.now, { userId, detail: null });
     });
   }
 
@@ -476,25 +516,6 @@ export class SqliteStore implements ChatStore {
     const row = this.db.update(messages).set(patch).where(eq(messages.id, id)).returning().get();
     if (!row) throw new DomainError('NOT_FOUND', 'message not found');
     return row;
-  }
-
-  /** Claims the room's next sequence number; the caller's transaction holds SQLite's write lock. */
-  private nextSeq(roomId: number, messageAt: number | null): number {
-    const row = this.hot.nextSeq.get(messageAt, roomId);
-    if (!row) throw new DomainError('NOT_FOUND', 'room not found');
-    return row.lastSeq;
-  }
-
-  /** The event of a change to a message, under its room's next sequence number; inside the caller's transaction. */
-  private recordChange(row: MessageRow, type: EventType, now: number, actor: EventActor | null = null): StoredEvent {
-    return this.appendEvent(row, this.nextSeq(row.roomId, null), type, now, {}, actor);
-  }
-
-  private appendEvent(row: MessageRow, seq: number, type: EventType, now: number, known: Known, actor: EventActor | null = null): StoredEvent {
-    this.hot.insertEvent.run(row.roomId, seq, type, row.id, actor?.userId ?? null, actor?.detail ?? null, now);
-    const message = this.hydrator.one(row, known);
-    const by = actor && this.hydrator.user(actor.userId);
-    return { roomId: String(row.roomId), seq, payload: toRoomEvent(type, message, by, actor?.detail ?? null) };
   }
 
   async getMessage(messageId: string): Promise<Message | null> {
@@ -557,6 +578,8 @@ export class SqliteStore implements ChatStore {
           matches,
           readableRoom(sqliteSchema, uid),
           sql`${messages.deletedAt} IS NULL`,
+          // Notices are indexed with the rest (the index is fed by id range) but are no one's words.
+          isNull(messages.notice),
           input.roomId === null ? undefined : eq(messages.roomId, num(input.roomId)),
         ),
       )
@@ -598,25 +621,8 @@ export class SqliteStore implements ChatStore {
         .leftJoin(messageAttachments, eq(messageAttachments.fileId, files.id))
         .where(and(lt(files.createdAt, createdBefore), isNull(messageAttachments.fileId)))
         .all();
-      return this.dropUnattachedFiles(orphans.map((o) => o.id));
+      return dropUnattachedFiles(this.db, orphans.map((o) => o.id));
     });
-  }
-
-  /**
-   * Deletes those of these files that no message has; returns the blobs no file uses any more.
-   * Runs inside the caller's transaction.
-   */
-  private dropUnattachedFiles(fileIds: number[]): string[] {
-    if (fileIds.length === 0) return [];
-    const gone = this.db
-      .delete(files)
-      .where(and(inArray(files.id, fileIds), sql`NOT EXISTS (SELECT 1 FROM message_attachments a WHERE a.file_id = ${files.id})`))
-      .returning({ sha256: files.sha256 })
-      .all();
-    const hashes = [...new Set(gone.map((f) => f.sha256))];
-    if (hashes.length === 0) return [];
-    const stillUsed = new Set(this.db.select({ sha256: files.sha256 }).from(files).where(inArray(files.sha256, hashes)).all().map((r) => r.sha256));
-    return hashes.filter((h) => !stillUsed.has(h));
   }
 
   async hasFileWithContent(sha256: string): Promise<boolean> {

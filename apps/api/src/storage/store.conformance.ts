@@ -28,7 +28,7 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
         code: 'CONFLICT',
       });
       expect(await store.getUser(alice.id)).toEqual({ id: alice.id, username: 'alice', displayName: 'Alice' });
-      expect(await store.findUserForLogin('bob')).toEqual({ user: bob, passwordHash: 'h2' });
+      expect(await store.findUserForLogin('bob')).toEqual({ user: bob, passwordHash: 'h2', deactivated: false });
       expect(await store.findUserForLogin('carol')).toBeNull();
       expect((await store.searchUsers('ALI', 10)).map((u) => u.username)).toEqual(['alice']);
       expect(await store.searchUsers('%', 10)).toEqual([]);
@@ -100,7 +100,7 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
       const [kept, other] = [await startSession('kept'), await startSession('other')];
       await startSession('bobs', bob);
       expect(await store.changePassword({ userId: alice.id, passwordHash: 'new hash', keepSessionId: kept, alive: aliveAt(now) })).toEqual([other]);
-      expect(await store.findUserForLogin('alice')).toEqual({ user: alice, passwordHash: 'new hash' });
+      expect(await store.findUserForLogin('alice')).toEqual({ user: alice, passwordHash: 'new hash', deactivated: false });
       expect(await activity(['kept', 'other', 'bobs'])).toEqual([true, false, true]);
     });
 
@@ -143,7 +143,10 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
       await store.addMember(priv, bob.id);
       await store.addMember(priv, bob.id);
       expect(await store.getRoom(priv, bob.id)).toMatchObject({ memberCount: 2, joined: true });
-      expect((await store.listMembers(priv)).map((u) => u.id)).toEqual([alice.id, bob.id]);
+      expect(await store.listMembers(priv)).toEqual([
+        { user: alice, role: 'owner' },
+        { user: bob, role: 'member' },
+      ]);
       await store.removeMember(priv, bob.id);
       expect(await store.isMember(priv, bob.id)).toBe(false);
     });
@@ -154,11 +157,11 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
       const ops = await store.createRoom({ name: 'ops', topic: '', kind: 'private', createdBy: alice.id });
       const at = Date.now();
       await store.sendMessage({ roomId: zoo, authorId: bob.id, body: 'hi', clientMsgId: 'z1', now: at });
-      const room = { topic: '', unreadCount: 0, lastMessageAt: null, lastReadSeq: 0 };
+      const room = { topic: '', unreadCount: 0, lastMessageAt: null, lastReadSeq: 0, archived: false };
       expect(await store.listRooms(alice.id)).toEqual([
-        { ...room, id: ops, name: 'ops', kind: 'private', memberCount: 1, joined: true },
-        { ...room, id: zoo, name: 'Zoo', topic: 'z', kind: 'public', memberCount: 1, joined: false, lastMessageAt: new Date(at).toISOString() },
-        { ...room, id: dm, name: 'Bob', kind: 'direct', memberCount: 2, joined: true },
+        { ...room, id: ops, name: 'ops', kind: 'private', memberCount: 1, joined: true, role: 'owner' },
+        { ...room, id: zoo, name: 'Zoo', topic: 'z', kind: 'public', memberCount: 1, joined: false, role: null, lastMessageAt: new Date(at).toISOString() },
+        { ...room, id: dm, name: 'Bob', kind: 'direct', memberCount: 2, joined: true, role: 'member' },
       ]);
       await store.addMember(zoo, alice.id);
       await store.sendMessage({ roomId: zoo, authorId: bob.id, body: 'again', clientMsgId: 'z2', now: at });

@@ -1,4 +1,4 @@
-import type { HistoryPage, Message, Room, RoomEvent, RoomKind, SearchHit, ThreadPage, User } from '@chat/api-types';
+import type { Account, HistoryPage, Message, Room, RoomEvent, RoomKind, RoomRole, SearchHit, ThreadPage, User } from '@chat/api-types';
 
 /** An uploaded file's metadata; its bytes live in the blob store under `sha256`. */
 export interface FileRecord {
@@ -28,6 +28,14 @@ export interface RoomSummary {
   kind: RoomKind;
   /** The newest event's sequence number (0 for a room with no events). */
   lastSeq: number;
+  archived: boolean;
+}
+
+/** Who makes a change to a room, and when. */
+export interface RoomChange {
+  roomId: string;
+  actorId: string;
+  now: number;
 }
 
 /**
@@ -77,8 +85,18 @@ export type SessionSelection = { only: string } | { except: string };
  * both must pass the conformance suite in storage/store.conformance.ts.
  */
 export interface ChatStore {
+  /** The server's first account is made its admin, in the same transaction. */
   createUser(input: { username: string; displayName: string; passwordHash: string }): Promise<User>;
-  findUserForLogin(username: string): Promise<{ user: User; passwordHash: string } | null>;
+  findUserForLogin(username: string): Promise<{ user: User; passwordHash: string; deactivated: boolean } | null>;
+  /** The account of a user: whether they are the server admin, and deactivated. */
+  getAccount(userId: string): Promise<Account | null>;
+  /** Accounts whose username or display name contains `query` (all when empty), by username, at most `limit`. */
+  listAccounts(query: string, limit: number): Promise<Account[]>;
+  /**
+   * Deactivates (deleting every session of the account, in the same transaction) or reactivates
+   * an account; returns the ids of the sessions that were alive. NOT_FOUND for no such user.
+   */
+  setDeactivated(input: { userId: string; deactivated: boolean; alive: SessionWindow; now: number }): Promise<string[]>;
   getUser(userId: string): Promise<User | null>;
   searchUsers(query: string, limit: number): Promise<User[]>;
 
@@ -113,15 +131,41 @@ export interface ChatStore {
   getRoom(roomId: string, userId: string): Promise<Room | null>;
   listRooms(userId: string): Promise<Room[]>;
   isMember(roomId: string, userId: string): Promise<boolean>;
+  /** The user's role in the room; null when not a member. */
+  roleIn(roomId: string, userId: string): Promise<RoomRole | null>;
   addMember(roomId: string, userId: string): Promise<void>;
   removeMember(roomId: string, userId: string): Promise<void>;
-  listMembers(roomId: string): Promise<User[]>;
+  listMembers(roomId: string): Promise<{ user: User; role: RoomRole }[]>;
+  /**
+   * Renames the room and/or changes its topic, with one notice (a `created` event of a message
+   * whose `notice` says what changed) per change that changed something; a name another room has,
+   * in any case: CONFLICT; a direct room: BAD_REQUEST.
+   */
+  updateRoom(input: RoomChange & { name?: string; topic?: string }): Promise<StoredEvent[]>;
+  /** Archives or unarchives the room, with its notice; null when it already was so. A direct room: BAD_REQUEST. */
+  setArchived(input: RoomChange & { archived: boolean }): Promise<StoredEvent | null>;
+  /**
+   * Makes a member an admin or a member again, with its notice; null when nothing changed. Not a
+   * member: NOT_FOUND; the owner's role: BAD_REQUEST.
+   */
+  setRole(input: RoomChange & { userId: string; role: 'admin' | 'member' }): Promise<StoredEvent | null>;
+  /** Removes a member, with its notice; null when they were not a member. The owner: BAD_REQUEST. */
+  removeMemberBy(input: RoomChange & { userId: string }): Promise<StoredEvent | null>;
+  /**
+   * Deletes the room with everything in it (messages, their search entries, events, files that
+   * no other message has); returns its members' ids and the blobs no file uses any more.
+   */
+  deleteRoom(roomId: string): Promise<{ memberIds: string[]; unusedBlobs: string[] }>;
   /** The direct room of the two users, created with both as members on first use. */
   openDirectRoom(userA: string, userB: string): Promise<string>;
 
   /**
    * Stores a message and its `created` event under the room's next sequence number, in one
    * transaction. The same (author, clientMsgId) returns the first message and no event.
+   *
+   * Everything that adds to a room's sequence (a send, an edit, a deletion, a reaction, a pin)
+   * is refused in an archived room with BAD_REQUEST `roomId: the room is archived`, checked where
+   * the sequence number is claimed, so that it costs a send no read of its own.
    */
   sendMessage(input: SendMessageInput): Promise<{ message: Message; event: StoredEvent | null }>;
   editMessage(input: { messageId: string; body: string; now: number }): Promise<StoredEvent>;

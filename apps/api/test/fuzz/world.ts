@@ -8,8 +8,8 @@ export interface World {
   /** Strings that name real rows (room, message, user and file ids, usernames, cursors), by the field they go in. */
   real: Examples['real'];
   /**
-   * Puts the member back into their rooms: a fuzzed `room.leave` would otherwise turn every
-   * later call there into FORBIDDEN.
+   * Puts the member back into their rooms, the lab as its admin and unarchived: a fuzzed
+   * `room.leave` or `room.setArchived` would otherwise turn every later call there into a refusal.
    */
   restore(memberToken: string): Promise<void>;
 }
@@ -26,19 +26,30 @@ async function upload(server: TestServer, token: string, name: string, text: str
 
 /**
  * A member (the fuzzer signs in as them) and someone else, with what the member may touch —
- * General, their own room, a DM, their messages and files — and what they may not: the other's
- * private room, message and file; one message edited, one deleted, one with a file.
+ * General, a room they are an admin of, a DM, their messages and files — and what they may not:
+ * the other's private room, message and file; one message edited, one deleted, one with a file.
+ * A keeper signs up first, so the server admin, and owns the member's room: the fuzzer may
+ * rename, archive and clear it, but not delete it nor any account.
  */
 export async function seedWorld(server: TestServer): Promise<World> {
   const anonymous = connectHttp(server);
+  const keeper = await anonymous.auth.register.mutate({ username: 'fuzz.keeper', password: PASSWORD });
   const member = await anonymous.auth.register.mutate({ username: 'fuzz_member', password: PASSWORD, displayName: 'Fuzz Member' });
   const other = await anonymous.auth.register.mutate({ username: 'fuzz.other', password: PASSWORD });
+  const asKeeper = connectHttp(server, keeper.token);
   const asMember = connectHttp(server, member.token);
   const asOther = connectHttp(server, other.token);
 
   const general = await roomByName(asMember, 'General');
   await asOther.room.join.mutate({ roomId: general.id });
-  const lab = await asMember.room.create.mutate({ name: 'Fuzz lab', topic: 'where the fuzzer plays' });
+  const lab = await asKeeper.room.create.mutate({ name: 'Fuzz lab', topic: 'where the fuzzer plays' });
+  /** The member is in the lab as its admin, and it takes messages. */
+  const labAsBefore = async () => {
+    await asKeeper.room.invite.mutate({ roomId: lab.id, userId: member.user.id });
+    await asKeeper.room.setRole.mutate({ roomId: lab.id, userId: member.user.id, role: 'admin' });
+    await asKeeper.room.setArchived.mutate({ roomId: lab.id, archived: false });
+  };
+  await labAsBefore();
   const secret = await asOther.room.create.mutate({ name: 'Not for the fuzzer', kind: 'private' });
   const dm = await asMember.dm.open.mutate({ userId: other.user.id });
 
@@ -87,7 +98,7 @@ export async function seedWorld(server: TestServer): Promise<World> {
     real: (field) => (field === undefined ? undefined : byField[field]) ?? everything,
     async restore(memberToken) {
       const client = connectHttp(server, memberToken);
-      await Promise.all([client.room.join.mutate({ roomId: general.id }), client.room.join.mutate({ roomId: lab.id }), client.dm.open.mutate({ userId: other.user.id })]);
+      await Promise.all([client.room.join.mutate({ roomId: general.id }), labAsBefore(), client.dm.open.mutate({ userId: other.user.id })]);
     },
   };
 }

@@ -122,7 +122,7 @@ test('queries, mutations, and a batch of several calls in one frame', async () =
   expect(Object.keys(calls)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
   expect(calls[3]).toMatchObject([{ id: 3, result: { type: 'data', data: { id: '<message 1>', body: 'hello, again', editedAt: '<time>', seq: 1 } } }]);
   expect(calls[5]).toMatchObject([{ id: 5, result: { type: 'data', data: { messages: [{ id: '<message 1>', roomId: '<room 1>' }] } } }]);
-  expect(calls[6]).toEqual([{ id: 6, result: { type: 'data', data: [{ user: ada.user, online: true }] } }]);
+  expect(calls[6]).toEqual([{ id: 6, result: { type: 'data', data: [{ user: ada.user, online: true, role: 'owner' }] } }]);
   // A mutation that returns nothing: `data` is left out of the frame (undefined in JSON).
   expect(calls[7]).toEqual([{ id: 7, result: { type: 'data' } }]);
 });

@@ -1,3 +1,4 @@
+import { toChatError, type ChatClient, type Message } from '@chat/client';
 import type { Command } from 'commander';
 import { formatMessage, print, printJson, printMessage } from '../output.ts';
 import { findRoom } from '../rooms.ts';
@@ -5,7 +6,20 @@ import { withClient } from './with-client.ts';
 
 const MESSAGE_ID = 'the message: its [id …] in chat tail, search or thread';
 
-/** Replies, threads, reactions and pins. */
+/**
+ * `message.delete` takes only one's own messages, `room.deleteMessage` anyone's for those who
+ * look after the room; no call tells whose a message is, so the author's way is tried first.
+ */
+async function deleteMessage(client: ChatClient, messageId: string): Promise<Message> {
+  try {
+    return await client.api.message.delete.mutate({ messageId });
+  } catch (err) {
+    if (toChatError(err).code !== 'FORBIDDEN') throw err;
+    return client.api.room.deleteMessage.mutate({ messageId });
+  }
+}
+
+/** Replies, threads, reactions, pins and deletions. */
 export function messageExtraCommands(program: Command): void {
   program
     .command('react')
@@ -29,6 +43,15 @@ export function messageExtraCommands(program: Command): void {
         // There is no call that reads one message; its thread's first message is in its room.
         const { root } = await client.api.message.thread.query({ messageId, limit: 1 });
         printMessage(await client.send(root.roomId, words.join(' '), { replyToId: messageId }), json);
+      }),
+    );
+  program
+    .command('delete')
+    .description("delete a message: your own, or anyone's in a room you look after (its owner or an admin)")
+    .argument('<messageId>', MESSAGE_ID)
+    .action((messageId: string) =>
+      withClient(program, async (client, { json }) => {
+        printMessage(await deleteMessage(client, messageId), json);
       }),
     );
   program

@@ -1,15 +1,8 @@
-import { ChatError, type ChatClient } from '@chat/client';
 import type { Command } from 'commander';
 import { formatMessage, print, printJson, printMessage } from '../output.ts';
 import { findRoom } from '../rooms.ts';
+import { findUser } from '../users.ts';
 import { withClient } from './with-client.ts';
-
-async function findUser(client: ChatClient, username: string) {
-  const wanted = username.replace(/^@/, '').toLowerCase();
-  const user = (await client.api.user.search.query({ query: wanted })).find((u) => u.username === wanted);
-  if (!user) throw new ChatError('NOT_FOUND', `no user named "${username}"`);
-  return user;
-}
 
 export function messageCommands(program: Command): void {
   program

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { formatRoom, print, printJson } from '../output.ts';
 import { findRoom } from '../rooms.ts';
+import { roomAdminCommands } from './room-admin.ts';
 import { withClient } from './with-client.ts';
 
 export function roomCommands(program: Command): void {
-  program
+  const rooms = program
     .command('rooms')
-    .description('list the rooms you can see')
+    .description('list the rooms you can see, with your role where you look after one')
     .action(() =>
       withClient(program, async (client, { json }) => {
         const rooms = await client.api.room.list.query();
@@ -25,4 +26,5 @@ export function roomCommands(program: Command): void {
         else print(`Joined ${formatRoom(room)}`);
       }),
     );
+  roomAdminCommands(program, rooms);
 }
