@@ -520,6 +520,8 @@ describe('two people chatting in the browser', () => {
     await page.keyboard.press('Enter');
     await expectConnected(page);
 
+    // The room list first: before it arrives, Tab would have only the timeline to go through.
+    await visible(page.getByRole('link', { name: /^Design/ }));
     await tabTo(page, 'Design');
     expect(await focusVisible(page)).toBe(true);
     await page.keyboard.press('Enter');

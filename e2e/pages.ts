@@ -153,3 +153,19 @@ export async function reactionsOf(message: Locator): Promise<string[]> {
 export function threadPanel(page: Page): Locator {
   return page.getByRole('complementary', { name: 'Thread' });
 }
+
+/** A notice in a room's timeline, by its sentence ("Ann Lee renamed the room to “Lunch”"). */
+export function noticeLine(page: Page, roomName: string, sentence: string): Locator {
+  return messageLog(page, roomName).getByRole('listitem').filter({ hasText: sentence });
+}
+
+/** A toast, by its text: in the region Radix reaches with F8, not its copy read out to screen readers. */
+export function toast(page: Page, text: string): Locator {
+  return page.getByRole('region', { name: /^Notifications/ }).getByText(text, { exact: true });
+}
+
+/** Picks an item of the open room's menu ("Room options" in its header), the way a mouse does. */
+export async function roomMenu(page: Page, item: string): Promise<void> {
+  await page.getByRole('button', { name: 'Room options' }).click();
+  await (await visible(page.getByRole('menuitem', { name: item }))).click();
+}

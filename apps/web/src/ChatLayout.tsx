@@ -12,6 +12,7 @@ import { useSettingsOpen } from './route/settingsRoute.ts';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { Drawer } from './ui/Drawer.tsx';
 import { SidebarDrawerContext } from './ui/sidebarDrawer.ts';
+import { Toasts } from './ui/Toasts.tsx';
 
 // Loaded on first use: most visits never search.
 const SearchDialog = lazy(() => import('./search/SearchDialog.tsx').then((m) => ({ default: m.SearchDialog })));
@@ -48,20 +49,22 @@ export function ChatLayout() {
 
   return (
     <SidebarDrawerContext value={() => setDrawerOver(activeRoomId)}>
-      <div className="flex h-dvh flex-col">
-        <ConnectionBanner />
-        <div className="flex min-h-0 flex-1">
-          <Sidebar activeRoomId={activeRoomId} onSearch={openSearch} className="hidden w-72 shrink-0 border-r border-slate-200 md:flex dark:border-slate-800" />
-          <main className="flex min-w-0 flex-1 flex-col">
-            {settingsOpen ? <SettingsPage /> : activeRoomId && <RoomView key={activeRoomId} roomId={activeRoomId} />}
-          </main>
+      <Toasts>
+        <div className="flex h-dvh flex-col">
+          <ConnectionBanner />
+          <div className="flex min-h-0 flex-1">
+            <Sidebar activeRoomId={activeRoomId} onSearch={openSearch} className="hidden w-72 shrink-0 border-r border-slate-200 md:flex dark:border-slate-800" />
+            <main className="flex min-w-0 flex-1 flex-col">
+              {settingsOpen ? <SettingsPage /> : activeRoomId && <RoomView key={activeRoomId} roomId={activeRoomId} />}
+            </main>
+          </div>
+          <Drawer open={drawerOpen} onOpenChange={(open) => setDrawerOver(open ? activeRoomId : false)} title="Conversations">
+            <Sidebar activeRoomId={activeRoomId} onSearch={openSearch} className="flex h-full w-full" />
+          </Drawer>
+          <Suspense>{searching && <SearchDialog onClose={() => setSearching(false)} />}</Suspense>
+          <RoomWatchers activeRoomId={activeRoomId} />
         </div>
-        <Drawer open={drawerOpen} onOpenChange={(open) => setDrawerOver(open ? activeRoomId : false)} title="Conversations">
-          <Sidebar activeRoomId={activeRoomId} onSearch={openSearch} className="flex h-full w-full" />
-        </Drawer>
-        <Suspense>{searching && <SearchDialog onClose={() => setSearching(false)} />}</Suspense>
-        <RoomWatchers activeRoomId={activeRoomId} />
-      </div>
+      </Toasts>
     </SidebarDrawerContext>
   );
 }

@@ -1,9 +1,8 @@
-import type { RoomEvent } from '@chat/api-types';
+import type { Room, RoomEvent } from '@chat/api-types';
 import { useEffect, useRef } from 'react';
 import { flushSync } from 'react-dom';
-import { useAuth } from '../auth/authContext.ts';
-import { errorCode } from '../lib/errors.ts';
 import { useRoomEventEffects } from '../rooms/useRoomEventEffects.ts';
+import { useRoomStreamEnd } from '../rooms/useRoomStreamEnd.ts';
 import { trpc } from '../trpc.ts';
 import { frameBatch, type FrameBatch } from './frameBatch.ts';
 import type { RoomTimeline } from './roomTimeline.ts';
@@ -24,10 +23,11 @@ export interface RoomEventFollower {
  * since; after a dropped socket the ws link resumes from the last event it saw. Either way every
  * message arrives, and the timeline makes repeats harmless. Events that arrive together (a
  * replay, a burst) are applied together, once per frame: one render and one room-list update for
- * all.
+ * all. How the stream ends for good (removed, deleted, signed out) is useRoomStreamEnd's to handle.
  */
-export function useRoomEvents(timeline: RoomTimeline, roomId: string, resumeFrom: string | null, follower: RoomEventFollower | null) {
-  const { forget } = useAuth();
+export function useRoomEvents(timeline: RoomTimeline, room: Room, resumeFrom: string | null, follower: RoomEventFollower | null) {
+  const roomId = room.id;
+  const stream = useRoomStreamEnd(room);
   const effects = useRoomEventEffects();
   const batch = useRef<FrameBatch<Delivered> | null>(null);
   useEffect(() => {
@@ -55,13 +55,12 @@ export function useRoomEvents(timeline: RoomTimeline, roomId: string, resumeFrom
     {
       enabled: resumeFrom !== null,
       onData: ({ id, data }) => {
+        stream.seen(data);
         const delivered = { event: data, eventId: id };
         if (batch.current) batch.current.push(delivered);
         else timeline.apply([delivered]);
       },
-      onError: (error) => {
-        if (errorCode(error) === 'UNAUTHORIZED') forget();
-      },
+      onError: stream.ended,
     },
   );
 }

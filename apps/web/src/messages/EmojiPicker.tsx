@@ -1,5 +1,5 @@
 import type { Reaction } from '@chat/api-types';
-import { Popover } from 'radix-ui';
+import { Popover, Toolbar } from 'radix-ui';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { SmilePlusIcon } from '../ui/icons.tsx';
 import { button } from '../ui/styles.ts';
@@ -40,9 +40,11 @@ export function EmojiPicker({ reactions, onPick, onOpenChange }: Props) {
     <Popover.Root open={open} onOpenChange={change}>
       <Tooltip content="Add reaction">
         <Popover.Trigger asChild>
-          <button type="button" className={button.iconSmall} aria-label="Add reaction">
-            <SmilePlusIcon />
-          </button>
+          <Toolbar.Button asChild>
+            <button type="button" className={button.iconSmall} aria-label="Add reaction">
+              <SmilePlusIcon />
+            </button>
+          </Toolbar.Button>
         </Popover.Trigger>
       </Tooltip>
       <Popover.Portal>

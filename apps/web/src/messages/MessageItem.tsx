@@ -3,7 +3,6 @@ import { memo } from 'react';
 import { useMe } from '../auth/meContext.ts';
 import { Attachments } from '../files/Attachments.tsx';
 import { errorMessage } from '../lib/errors.ts';
-import { fullDateLabel, timeLabel } from '../lib/timeLabels.ts';
 import { Markdown } from '../markdown/Markdown.tsx';
 import { mentionedUsernames } from '../markdown/remarkChatText.ts';
 import { Avatar } from '../ui/Avatar.tsx';
@@ -11,8 +10,10 @@ import { PinIcon } from '../ui/icons.tsx';
 import { muted } from '../ui/styles.ts';
 import { Tooltip } from '../ui/Tooltip.tsx';
 import { EditMessageForm } from './EditMessageForm.tsx';
-import { MessageToolbar } from './MessageToolbar.tsx';
 import { useMessageList } from './messageListContext.ts';
+import { messageRow } from './messageRow.ts';
+import { MessageTime } from './MessageTime.tsx';
+import { MessageToolbar } from './MessageToolbar.tsx';
 import { Quote } from './Quote.tsx';
 import { ReactionBar } from './ReactionBar.tsx';
 import { currentQuote, repliesLabel } from './replies.ts';
@@ -29,16 +30,6 @@ interface Props {
   answered?: Message;
 }
 
-function Time({ iso, className }: { iso: string; className: string }) {
-  return (
-    <Tooltip content={fullDateLabel(iso)}>
-      <time dateTime={iso} className={className}>
-        {timeLabel(iso)}
-      </time>
-    </Tooltip>
-  );
-}
-
 /** Memoized: a live event re-renders only the rows whose message it changed. */
 export const MessageItem = memo(function MessageItem({ message, showHeader, editing, onEditingChange, answered }: Props) {
   const setEditing = (on: boolean) => onEditingChange(on ? message.id : null);
@@ -46,7 +37,11 @@ export const MessageItem = memo(function MessageItem({ message, showHeader, edit
   const list = useMessageList();
   const mine = message.author.id === me.id;
   const actions = useMessageActions();
-  const failure = [actions.edit, actions.remove, actions.react, actions.unreact, actions.pin, actions.unpin].find((a) => a.error)?.error;
+  // My own messages are mine to change; anyone's go for whoever looks after the room.
+  const canEdit = mine && !list.readOnly;
+  const canDelete = canEdit || list.moderator;
+  const remove = mine ? actions.remove : actions.moderate;
+  const failure = [actions.edit, remove, actions.react, actions.unreact, actions.pin, actions.unpin].find((a) => a.error)?.error;
   const mentionsMe = !mine && !message.deleted && mentionedUsernames(message.body).has(me.username.toLowerCase());
   const { openThread, threadRootId } = list;
   const quote = message.replyTo && message.replyTo.id !== threadRootId ? currentQuote(message.replyTo, answered) : null;
@@ -55,14 +50,7 @@ export const MessageItem = memo(function MessageItem({ message, showHeader, edit
 
   return (
     <div
-      role="listitem"
-      // Its place in the room (seq counts every message from 1); how many there are is not known
-      // here, and only some are drawn at a time.
-      aria-posinset={message.seq}
-      aria-setsize={-1}
-      data-message-id={message.id}
-      data-seq={message.seq}
-      tabIndex={-1}
+      {...messageRow(message)}
       className={`group relative flex gap-3 px-4 focus:outline-none sm:px-5 ${showHeader ? 'mt-3 pt-1' : ''} ${
         mentionsMe
           ? 'border-l-2 border-amber-500 bg-amber-50 pl-[calc(1rem-2px)] sm:pl-[calc(1.25rem-2px)] dark:bg-amber-400/10'
@@ -73,7 +61,7 @@ export const MessageItem = memo(function MessageItem({ message, showHeader, edit
         {showHeader ? (
           <Avatar user={message.author} />
         ) : (
-          <Time iso={message.createdAt} className={`${muted} block text-[0.625rem] leading-6 whitespace-nowrap opacity-0 group-hover:opacity-100`} />
+          <MessageTime iso={message.createdAt} className={`${muted} block text-[0.625rem] leading-6 whitespace-nowrap opacity-0 group-hover:opacity-100`} />
         )}
       </div>
       <div className="min-w-0 flex-1 pb-0.5">
@@ -83,7 +71,7 @@ export const MessageItem = memo(function MessageItem({ message, showHeader, edit
             <Tooltip content={`@${message.author.username}`}>
               <span className="font-semibold">{message.author.displayName}</span>
             </Tooltip>
-            <Time iso={message.createdAt} className={`${muted} text-xs`} />
+            <MessageTime iso={message.createdAt} className={`${muted} text-xs`} />
           </p>
         ) : (
           // A screen reader may land on any drawn row, not only on the first of its group.
@@ -133,17 +121,18 @@ export const MessageItem = memo(function MessageItem({ message, showHeader, edit
           </p>
         )}
       </div>
-      {(list.member || mine) && !message.deleted && !editing && (
+      {(list.member || canDelete) && !message.deleted && !editing && (
         <MessageToolbar
           message={message}
           member={list.member}
-          mine={mine}
-          deleting={actions.remove.isPending}
+          canEdit={canEdit}
+          canDelete={canDelete}
+          deleting={remove.isPending}
           onReact={(emoji) => actions.react.mutate({ messageId, emoji })}
           onReply={() => list.reply(message)}
           onPin={(pinned) => (pinned ? actions.pin : actions.unpin).mutate({ messageId })}
           onEdit={() => setEditing(true)}
-          onDelete={() => actions.remove.mutate({ messageId })}
+          onDelete={() => remove.mutate({ messageId })}
         />
       )}
     </div>

@@ -12,6 +12,7 @@ import { button, muted } from '../ui/styles.ts';
 import { DayDivider, NewMessagesDivider } from './Dividers.tsx';
 import { isNewDay, showsHeader, stamp } from './messageGroups.ts';
 import { MessageItem } from './MessageItem.tsx';
+import { NoticeLine } from './NoticeLine.tsx';
 import { PendingMessageItem } from './PendingMessageItem.tsx';
 import { RoomIntro } from './RoomIntro.tsx';
 
@@ -179,13 +180,17 @@ export function MessageList(props: Props) {
       <>
         {isNewDay(prev && stamp(prev), stamp(message)) && <DayDivider label={dayLabel(message.createdAt, now)} />}
         {unreadStart && <NewMessagesDivider />}
-        <MessageItem
-          message={message}
-          showHeader={unreadStart || showsHeader(prev, message, null)}
-          editing={props.editingId === message.id}
-          onEditingChange={props.onEditingChange}
-          answered={answered}
-        />
+        {message.notice ? (
+          <NoticeLine message={message} />
+        ) : (
+          <MessageItem
+            message={message}
+            showHeader={unreadStart || showsHeader(prev, message, null)}
+            editing={props.editingId === message.id}
+            onEditingChange={props.onEditingChange}
+            answered={answered}
+          />
+        )}
       </>
     );
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alice, message } from '../test/fixtures.ts';
+import { alice, message, notice } from '../test/fixtures.ts';
 import { isNewDay, showsHeader, startsGroup } from './messageGroups.ts';
 
 const at = (h: number, m: number, day = 10) => new Date(2026, 2, day, h, m).toISOString();
@@ -32,5 +32,9 @@ describe('showsHeader', () => {
     expect(showsHeader(prev, message(2, { replyTo: quote('1') }), null)).toBe(true);
     expect(showsHeader(prev, message(2, { replyTo: quote('1') }), '1')).toBe(false);
     expect(showsHeader(prev, message(3, { replyTo: quote('2') }), '1')).toBe(true);
+  });
+
+  it('starts afresh after a notice, even by the same author a moment later', () => {
+    expect(showsHeader(notice(1, { kind: 'archived' }), message(2), null)).toBe(true);
   });
 });

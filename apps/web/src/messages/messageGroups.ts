@@ -24,9 +24,10 @@ export function startsGroup(prev: Stamped | undefined, current: Stamped): boolea
 /**
  * Whether a message shows its author's name and avatar: at the start of a group, and over the
  * quote of a reply, which begins an exchange of its own (not over a reply to the thread's first
- * message, in that thread's panel, where the quote is left out).
+ * message, in that thread's panel, where the quote is left out). A notice is a line of its own
+ * with no header, so whatever follows one starts afresh.
  */
 export function showsHeader(prev: Message | undefined, message: Message, threadRootId: string | null): boolean {
   const quotes = message.replyTo !== null && message.replyTo.id !== threadRootId;
-  return quotes || startsGroup(prev && stamp(prev), stamp(message));
+  return quotes || prev?.notice != null || startsGroup(prev && stamp(prev), stamp(message));
 }

@@ -1,10 +1,9 @@
 import type { Message } from '@chat/api-types';
 import { createContext, useContext } from 'react';
+import type { MessageRights } from '../rooms/roomRights.ts';
 
 /** What the list a message is shown in lets it do, beyond what a message does on its own. */
-export interface MessageListActions {
-  /** Whether I may react, reply and pin here: I am a member of the room. */
-  member: boolean;
+export interface MessageListActions extends MessageRights {
   /** Answers the message in the list's composer. */
   reply(message: Message): void;
   /** Opens a thread beside the list, by its first message; null where no thread opens (in one already). */

@@ -13,6 +13,8 @@ export function useMessageActions() {
   return {
     edit: trpc.message.edit.useMutation({ onSuccess: apply('updated') }),
     remove: trpc.message.delete.useMutation({ onSuccess: apply('deleted') }),
+    /** Someone else's message, by whoever looks after the room. */
+    moderate: trpc.room.deleteMessage.useMutation({ onSuccess: apply('deleted') }),
     react: trpc.message.react.useMutation(),
     unreact: trpc.message.unreact.useMutation(),
     pin: trpc.message.pin.useMutation(),

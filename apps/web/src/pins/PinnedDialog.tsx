@@ -11,8 +11,15 @@ import { Dialog } from '../ui/Dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { button, muted } from '../ui/styles.ts';
 
+interface Props {
+  room: Room;
+  /** Whether I may unpin here: a member, and the room is not archived. */
+  canUnpin: boolean;
+  onClose(): void;
+}
+
 /** The room's pinned messages, the latest pin first; each opens the room at itself. Kept live by the room's events. */
-export function PinnedDialog({ room, onClose }: { room: Room; onClose(): void }) {
+export function PinnedDialog({ room, canUnpin, onClose }: Props) {
   const pins = trpc.message.pins.useQuery({ roomId: room.id });
   const unpin = trpc.message.unpin.useMutation();
   const jump = (message: Message) => {
@@ -29,7 +36,7 @@ export function PinnedDialog({ room, onClose }: { room: Room; onClose(): void })
           <PinnedItem
             key={message.id}
             message={message}
-            canUnpin={room.joined}
+            canUnpin={canUnpin}
             unpinning={unpin.isPending && unpin.variables.messageId === message.id}
             onJump={() => jump(message)}
             onUnpin={() => unpin.mutate({ messageId: message.id })}

@@ -2,6 +2,7 @@ import type { Message } from '@chat/api-types';
 import { useState } from 'react';
 import { useMe } from '../auth/meContext.ts';
 import { messageText } from '../files/messageText.ts';
+import { noticeText } from '../messages/noticeText.ts';
 
 /**
  * Reads out messages from others as they arrive in the open room. The list itself is not a
@@ -15,7 +16,9 @@ export function Announcer({ newest, loaded }: { newest: Message | undefined; loa
   const [text, setText] = useState('');
   if (loaded && newestId !== seen) {
     setSeen(newestId);
-    if (seen !== undefined && newest && newest.author.id !== me.id && !newest.deleted) setText(`${newest.author.displayName}: ${messageText(newest)}`);
+    if (seen !== undefined && newest && newest.author.id !== me.id && !newest.deleted) {
+      setText(newest.notice ? noticeText(newest) : `${newest.author.displayName}: ${messageText(newest)}`);
+    }
   }
   return (
     <div role="status" aria-live="polite" aria-label="New messages" className="sr-only">

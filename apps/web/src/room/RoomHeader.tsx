@@ -5,17 +5,23 @@ import { InviteDialog } from '../rooms/InviteDialog.tsx';
 import { LeaveRoomButton } from '../rooms/LeaveRoomButton.tsx';
 import { MembersDialog } from '../rooms/MembersDialog.tsx';
 import { RoomIcon } from '../rooms/RoomIcon.tsx';
+import { useMessageRights } from '../rooms/useRoomRights.ts';
 import { trpc } from '../trpc.ts';
+import { Badge } from '../ui/Badge.tsx';
 import { MenuIcon, PinIcon, UsersIcon } from '../ui/icons.tsx';
 import { useOpenSidebarDrawer } from '../ui/sidebarDrawer.ts';
 import { button, muted } from '../ui/styles.ts';
 import { Tooltip } from '../ui/Tooltip.tsx';
+import { RoomMenu } from './RoomMenu.tsx';
+import { RoomSettingsDialog } from './RoomSettingsDialog.tsx';
 
+/** The room's name and topic (kept current by the room list), and what can be done to it. */
 export function RoomHeader({ room }: { room: Room }) {
-  const [dialog, setDialog] = useState<'members' | 'invite' | 'pins' | null>(null);
+  const [dialog, setDialog] = useState<'members' | 'invite' | 'pins' | 'settings' | null>(null);
   // Kept current by the room's events (useRoomEventEffects), so the count is live.
   const pinned = trpc.message.pins.useQuery({ roomId: room.id }).data?.length ?? 0;
   const openDrawer = useOpenSidebarDrawer();
+  const { member } = useMessageRights(room);
   const close = () => setDialog(null);
   return (
     <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-2.5 sm:px-5 dark:border-slate-800">
@@ -26,7 +32,10 @@ export function RoomHeader({ room }: { room: Room }) {
         <RoomIcon room={room} />
       </span>
       <div className="min-w-0 flex-1">
-        <h1 className="truncate font-semibold">{room.name}</h1>
+        <div className="flex items-center gap-2">
+          <h1 className="truncate font-semibold">{room.name}</h1>
+          {room.archived && <Badge tone="slate">Archived</Badge>}
+        </div>
         {room.topic && <p className={`${muted} truncate text-xs`}>{room.topic}</p>}
       </div>
       <Tooltip content="Pinned messages">
@@ -44,14 +53,16 @@ export function RoomHeader({ room }: { room: Room }) {
         </span>
       </button>
       {room.kind === 'private' && room.joined && (
-        <button type="button" className={button.ghost} onClick={() => setDialog('invite')}>
+        <button type="button" className={`${button.ghost} max-sm:hidden`} onClick={() => setDialog('invite')}>
           Invite
         </button>
       )}
       {room.kind !== 'direct' && room.joined && <LeaveRoomButton room={room} />}
+      {room.kind !== 'direct' && <RoomMenu room={room} onOpen={setDialog} />}
       {dialog === 'members' && <MembersDialog room={room} onClose={close} />}
       {dialog === 'invite' && <InviteDialog room={room} onClose={close} />}
-      {dialog === 'pins' && <PinnedDialog room={room} onClose={close} />}
+      {dialog === 'pins' && <PinnedDialog room={room} canUnpin={member} onClose={close} />}
+      {dialog === 'settings' && <RoomSettingsDialog room={room} onClose={close} />}
     </header>
   );
 }

@@ -13,6 +13,7 @@ import { MessageList } from '../messages/MessageList.tsx';
 import { MessageListContext, type MessageListActions } from '../messages/messageListContext.ts';
 import { pendingIn } from '../outbox/outbox.ts';
 import { useOutbox, useOutboxEntries } from '../outbox/outboxContext.ts';
+import { useMessageRights } from '../rooms/useRoomRights.ts';
 import { useRoom, useRooms } from '../rooms/useRooms.ts';
 import { useFocusedMessageId } from '../route/roomRoute.ts';
 import { ThreadPanel } from '../thread/ThreadPanel.tsx';
@@ -22,6 +23,7 @@ import { TypingIndicator } from '../typing/TypingIndicator.tsx';
 import { button, muted } from '../ui/styles.ts';
 import { useMediaQuery } from '../ui/useMediaQuery.ts';
 import { Announcer } from './Announcer.tsx';
+import { ArchivedBar } from './ArchivedBar.tsx';
 import { JoinBar } from './JoinBar.tsx';
 import { RoomHeader } from './RoomHeader.tsx';
 
@@ -33,7 +35,12 @@ const THREAD_BESIDE = '(min-width: 64rem)';
 /** One room, once the room list knows it. Keyed by room id, so state never leaks between rooms. */
 export function RoomView({ roomId }: { roomId: string }) {
   const rooms = useRooms();
-  const room = useRoom(roomId);
+  const listed = useRoom(roomId);
+  // A room that leaves the list while open (I was removed, it was deleted) stays on screen until
+  // its stream ends and says which, to tell the reader and move on (useRoomStreamEnd).
+  const [shown, setShown] = useState(listed);
+  if (listed && listed !== shown) setShown(listed);
+  const room = listed ?? shown;
   if (!room) return rooms.isPending ? null : <RoomMissing />;
   return <OpenRoom room={room} />;
 }
@@ -64,7 +71,7 @@ function OpenRoom({ room }: { room: Room }) {
   // The subscription starts once, from the newest event the first page (or the saved timeline) holds.
   const [resumeFrom, setResumeFrom] = useState<string | null>(null);
   if (resumeFrom === null && timeline.lastEventId !== null) setResumeFrom(timeline.lastEventId);
-  useRoomEvents(timeline, room.id, resumeFrom, thread);
+  useRoomEvents(timeline, room, resumeFrom, thread);
 
   const messages = timeline.messages;
   const pending = pendingIn(useOutboxEntries(), room.id, timeline);
@@ -101,7 +108,7 @@ function OpenRoom({ room }: { room: Room }) {
     if (messageId === null) requestAnimationFrame(() => composer.current?.focus());
   }, []);
   const editLast = () => {
-    const last = messages.findLast((m) => m.author.id === me.id && !m.deleted);
+    const last = messages.findLast((m) => m.author.id === me.id && !m.deleted && !m.notice);
     if (last) setEditingId(last.id);
   };
   const [replyingTo, setReplyingTo] = useState<Message | null>(null);
@@ -109,7 +116,11 @@ function OpenRoom({ room }: { room: Room }) {
     setReplyingTo(message);
     requestAnimationFrame(() => composer.current?.focus());
   }, []);
-  const listActions = useMemo<MessageListActions>(() => ({ member: room.joined, reply, openThread, threadRootId: null }), [room.joined, reply, openThread]);
+  const { member, readOnly, moderator } = useMessageRights(room);
+  const listActions = useMemo<MessageListActions>(
+    () => ({ member, readOnly, moderator, reply, openThread, threadRootId: null }),
+    [member, readOnly, moderator, reply, openThread],
+  );
 
   return (
     <div className="flex min-h-0 flex-1">
@@ -117,7 +128,7 @@ function OpenRoom({ room }: { room: Room }) {
       <div className="flex min-w-0 flex-1 flex-col" inert={thread !== null && !threadBeside}>
         <RoomHeader room={room} />
         <MessageListContext value={listActions}>
-          <FileDropZone label={`Files go with your next message in ${room.name}`} onFiles={uploads.add} enabled={room.joined} className="flex min-h-0 flex-1 flex-col">
+          <FileDropZone label={`Files go with your next message in ${room.name}`} onFiles={uploads.add} enabled={member} className="flex min-h-0 flex-1 flex-col">
             {timeline.status === 'error' ? (
               <div className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-center">
                 <p>{errorCode(timeline.error) === 'FORBIDDEN' ? "You don't have access to this room." : errorMessage(timeline.error)}</p>
@@ -139,7 +150,7 @@ function OpenRoom({ room }: { room: Room }) {
               />
             )}
             <TypingIndicator roomId={room.id} />
-            {room.joined ? (
+            {member ? (
               <Composer
                 room={room}
                 draftKey={room.id}
@@ -150,6 +161,8 @@ function OpenRoom({ room }: { room: Room }) {
                 inputRef={composer}
                 uploads={uploads}
               />
+            ) : room.archived ? (
+              <ArchivedBar room={room} />
             ) : (
               <JoinBar room={room} />
             )}

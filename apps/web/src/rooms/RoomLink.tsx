@@ -1,5 +1,6 @@
 import type { Room } from '@chat/api-types';
 import { roomHref } from '../route/roomRoute.ts';
+import { ArchiveIcon } from '../ui/icons.tsx';
 import { RoomIcon } from './RoomIcon.tsx';
 
 export function RoomLink({ room, active }: { room: Room; active: boolean }) {
@@ -14,11 +15,17 @@ export function RoomLink({ room, active }: { room: Room; active: boolean }) {
           ? 'bg-indigo-600 text-white'
           : unread > 0
             ? 'font-semibold text-slate-900 hover:bg-slate-200/70 dark:text-white dark:hover:bg-slate-800'
-            : 'text-slate-600 hover:bg-slate-200/70 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white'
+            : room.archived
+              ? 'text-slate-500 hover:bg-slate-200/70 hover:text-slate-700 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-200'
+              : 'text-slate-600 hover:bg-slate-200/70 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white'
       }`}
     >
       <RoomIcon room={room} />
-      <span className="min-w-0 flex-1 truncate">{room.name}</span>
+      <span className="min-w-0 flex-1 truncate">
+        {room.name}
+        {room.archived && <span className="sr-only"> (archived)</span>}
+      </span>
+      {room.archived && <ArchiveIcon />}
       {unread > 0 && (
         <span className="rounded-full bg-indigo-600 px-1.5 py-0.5 text-xs leading-none font-semibold text-white tabular-nums">
           {unread > 99 ? '99+' : unread}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alice, bob, message, room } from '../test/fixtures.ts';
+import { alice, bob, carol, message, notice, room } from '../test/fixtures.ts';
 import { applyRoomActivity, markRoomRead, upsertRoom } from './roomActivity.ts';
 
 const me = { userId: alice.id, activeRoomId: null };
@@ -33,6 +33,29 @@ describe('applyRoomActivity', () => {
     expect(applyRoomActivity(rooms, { type: 'created', message: message(1, { author: bob, roomId: '99' }) }, me)).toBe(rooms);
     const browsed = applyRoomActivity([room({ joined: false })], { type: 'created', message: message(1, { author: bob }) }, me);
     expect(browsed[0]?.unreadCount).toBe(0);
+  });
+});
+
+describe('applyRoomActivity with notices', () => {
+  const apply = (rooms: ReturnType<typeof room>[], m: ReturnType<typeof message>) => applyRoomActivity(rooms, { type: 'created', message: m }, me);
+
+  it('renames the room, changes its topic and archives it as its notices say', () => {
+    const renamed = apply([room()], notice(1, { kind: 'renamed', name: 'Lunch' }, bob));
+    expect(renamed[0]).toMatchObject({ name: 'Lunch', unreadCount: 1 });
+    const [changed] = apply(renamed, notice(2, { kind: 'topic-changed', topic: 'Where we eat' }, bob));
+    expect(changed).toMatchObject({ name: 'Lunch', topic: 'Where we eat' });
+    expect(apply([room()], notice(1, { kind: 'archived' }, bob))[0]?.archived).toBe(true);
+    expect(apply([room({ archived: true })], notice(1, { kind: 'unarchived' }, bob))[0]?.archived).toBe(false);
+  });
+
+  it('changes my role only when the notice is about me', () => {
+    expect(apply([room()], notice(1, { kind: 'role-changed', user: alice, role: 'admin' }, bob))[0]?.role).toBe('admin');
+    expect(apply([room()], notice(1, { kind: 'role-changed', user: carol, role: 'admin' }, bob))[0]?.role).toBe('member');
+  });
+
+  it('leaves the room as a list fetched after the notice has it', () => {
+    const fresher = [room({ name: 'Dinner', lastMessageAt: message(5).createdAt })];
+    expect(apply(fresher, notice(1, { kind: 'renamed', name: 'Lunch' }, bob))).toBe(fresher);
   });
 });
 

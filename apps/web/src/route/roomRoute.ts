@@ -26,8 +26,13 @@ export function subscribeToRoute(callback: () => void) {
   return () => window.removeEventListener('hashchange', callback);
 }
 
+/** The open room, for code that runs outside rendering (an event handler deciding whether to move on). */
+export function currentRoomId(): string | null {
+  return pattern.exec(location.hash)?.[1] ?? null;
+}
+
 export function useActiveRoomId(): string | null {
-  return useSyncExternalStore(subscribeToRoute, () => pattern.exec(location.hash)?.[1] ?? null);
+  return useSyncExternalStore(subscribeToRoute, currentRoomId);
 }
 
 export function useFocusedMessageId(): string | null {

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { errorCode, errorMessage } from '../lib/errors.ts';
 import { dateTimeLabel, fullDateLabel, timeAgo } from '../lib/timeLabels.ts';
 import { trpc } from '../trpc.ts';
+import { Badge } from '../ui/Badge.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { FormStatus } from '../ui/FormStatus.tsx';
 import { button, muted } from '../ui/styles.ts';
@@ -73,9 +74,7 @@ function SessionRow({ session, now, signingOut, onSignOut }: { session: Session;
       <div id={id} className="min-w-0 flex-1">
         <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
           <span className="min-w-0 truncate">{session.device}</span>
-          {session.current && (
-            <span className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300">This device</span>
-          )}
+          {session.current && <Badge tone="indigo">This device</Badge>}
         </p>
         {/* Two lines on a phone rather than one broken anywhere. */}
         <p className={`${muted} flex flex-col text-xs sm:flex-row sm:gap-1.5`}>

@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useServerAdmin } from '../auth/useServerAdmin.ts';
 import { MenuIcon } from '../ui/icons.tsx';
 import { useOpenSidebarDrawer } from '../ui/sidebarDrawer.ts';
 import { button, muted } from '../ui/styles.ts';
+import { AccountsSection } from './AccountsSection.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { SessionList } from './SessionList.tsx';
@@ -9,6 +11,7 @@ import { SessionList } from './SessionList.tsx';
 /** The account's settings, in the place of the open room. */
 export function SettingsPage() {
   const openDrawer = useOpenSidebarDrawer();
+  const serverAdmin = useServerAdmin();
   const heading = useRef<HTMLHeadingElement>(null);
   // The link that led here may be far away (or gone, in the closed drawer): reading starts at the title.
   useEffect(() => heading.current?.focus(), []);
@@ -33,6 +36,11 @@ export function SettingsPage() {
           <Section title="Sessions" description="Where you are signed in. Sign out of any device you no longer use or don't recognise.">
             <SessionList />
           </Section>
+          {serverAdmin && (
+            <Section title="People" description="Every account on this server. As its admin, you can stop anyone from signing in, and let them back.">
+              <AccountsSection />
+            </Section>
+          )}
         </div>
       </div>
     </>

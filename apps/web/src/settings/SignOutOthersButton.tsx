@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog } from '../ui/Dialog.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { button } from '../ui/styles.ts';
 
 interface Props {
@@ -18,27 +18,16 @@ export function SignOutOthersButton({ count, pending, onConfirm }: Props) {
         {pending ? 'Signing out…' : 'Sign out all other sessions'}
       </button>
       {confirming && (
-        <Dialog
+        <ConfirmDialog
           title="Sign out all other sessions?"
           description={`${count === 1 ? 'The other device' : `The ${count} other devices`} signed in as you will go back to the sign-in screen. This device stays signed in.`}
+          confirm="Sign out others"
+          onConfirm={() => {
+            onConfirm();
+            close();
+          }}
           onClose={close}
-        >
-          <div className="flex justify-end gap-2">
-            <button type="button" className={button.secondary} onClick={close}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className={button.primary}
-              onClick={() => {
-                onConfirm();
-                close();
-              }}
-            >
-              Sign out others
-            </button>
-          </div>
-        </Dialog>
+        />
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import type { Message, Room, User } from '@chat/api-types';
+import type { Message, Room, RoomNotice, User } from '@chat/api-types';
 
 export const alice: User = { id: '1', username: 'alice', displayName: 'Alice' };
 export const bob: User = { id: '2', username: 'bob', displayName: 'Bob' };
@@ -25,6 +25,11 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
     notice: null,
     ...overrides,
   };
+}
+
+/** A notice of a change to the room, by `author`, at `seq`. */
+export function notice(seq: number, what: RoomNotice, author: User = alice): Message {
+  return message(seq, { author, notice: what, body: `changed the room (${what.kind})` });
 }
 
 /** A joined public room with nothing unread. */

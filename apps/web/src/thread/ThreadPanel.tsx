@@ -7,6 +7,7 @@ import { firstUnread } from '../history/newMessages.ts';
 import { MessageListContext, type MessageListActions } from '../messages/messageListContext.ts';
 import { pendingIn } from '../outbox/outbox.ts';
 import { useOutboxEntries } from '../outbox/outboxContext.ts';
+import { useMessageRights } from '../rooms/useRoomRights.ts';
 import { CloseIcon } from '../ui/icons.tsx';
 import { button, muted } from '../ui/styles.ts';
 import { ThreadMessages } from './ThreadMessages.tsx';
@@ -60,7 +61,11 @@ export function ThreadPanel({ room, thread, onClose }: Props) {
     },
     [rootId],
   );
-  const actions = useMemo<MessageListActions>(() => ({ member: room.joined, reply, openThread: null, threadRootId: rootId }), [room.joined, reply, rootId]);
+  const { member, readOnly, moderator } = useMessageRights(room);
+  const actions = useMemo<MessageListActions>(
+    () => ({ member, readOnly, moderator, reply, openThread: null, threadRootId: rootId }),
+    [member, readOnly, moderator, reply, rootId],
+  );
   // A deleted message takes no reply: the thread is then answered through its newest live reply.
   const answers = root && !root.deleted ? root : replies.findLast((m) => !m.deleted);
 
@@ -93,7 +98,7 @@ export function ThreadPanel({ room, thread, onClose }: Props) {
       <MessageListContext value={actions}>
         <ThreadMessages thread={thread} divider={divider} pending={pending} byId={inThread} />
       </MessageListContext>
-      {room.joined && answers && (
+      {member && answers && (
         <Composer
           room={room}
           draftKey={draftKey}

@@ -21,6 +21,9 @@ export const button = {
   ghost: `${base} ${ghost} px-2.5 py-1.5 text-sm`,
   ghostTiny: `${base} ${ghost} px-1.5 py-0.5 text-xs`,
   danger: `${base} px-2.5 py-1.5 text-sm text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950`,
+  // red-600 keeps white text above 4.5:1.
+  dangerSolid: `${base} bg-red-600 text-white hover:bg-red-700 px-4 py-2 text-sm`,
+  dangerSmall: `${base} border border-red-300 bg-white text-red-700 hover:bg-red-50 px-3 py-1.5 text-sm dark:border-red-900 dark:bg-slate-900 dark:text-red-400 dark:hover:bg-red-950`,
   floating: `${secondary} inline-flex items-center whitespace-nowrap rounded-full px-3 py-1.5 text-sm font-medium shadow-md`,
   send: `${base} ${primary} size-9 shrink-0`,
   icon: `${base} ${iconOnly} size-8 text-sm`,
