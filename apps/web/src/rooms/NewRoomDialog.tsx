@@ -1,4 +1,4 @@
-import { createRoomInput } from '@chat/api-types';
+import { createRoomInput, type Room } from '@chat/api-types';
 import { useState, type FormEvent } from 'react';
 import { errorCode, errorMessage, fieldErrors, serverFieldErrors } from '../lib/errors.ts';
 import { openRoom } from '../route/roomRoute.ts';
@@ -17,16 +17,28 @@ const kinds = [
 
 export function NewRoomDialog({ onClose }: { onClose(): void }) {
   const updateRooms = useUpdateRooms();
+  const utils = trpc.useUtils();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const created = (room: Room) => {
+    updateRooms((rooms) => upsertRoom(rooms, room));
+    openRoom(room.id);
+    onClose();
+  };
+  /**
+   * A CONFLICT may be our own room: when the socket drops while the create is on its way, the
+   * client sends it again on the next socket, and the second finds the first's room. A room of
+   * that name that I own and that was not in my list before I asked is that one.
+   */
+  const ownRoomMadeJustNow = async (name: string, before: ReadonlySet<string>) =>
+    (await utils.room.list.fetch()).find((r) => r.role === 'owner' && !before.has(r.id) && r.name.toLowerCase() === name.toLowerCase());
   const create = trpc.room.create.useMutation({
-    onSuccess: (room) => {
-      updateRooms((rooms) => upsertRoom(rooms, room));
-      openRoom(room.id);
-      onClose();
-    },
-    onError: (error) => {
+    onSuccess: created,
+    onError: async (error, input, before) => {
+      const mine = errorCode(error) === 'CONFLICT' && before ? await ownRoomMadeJustNow(input.name, before) : undefined;
+      if (mine) return created(mine);
       setErrors(errorCode(error) === 'CONFLICT' ? { name: 'A room with that name already exists.' } : serverFieldErrors(error));
     },
+    onMutate: () => new Set((utils.room.list.getData() ?? []).map((r) => r.id)),
   });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
