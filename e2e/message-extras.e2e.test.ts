@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiClient } from './api.ts';
+import { apiClient, messageIdByBody } from './api.ts';
 import { controlSockets } from './network.ts';
 import { alice, bob, browserStage } from './stage.ts';
 import {
@@ -10,7 +10,9 @@ import {
   inViewport,
   messageByText,
   messageLog,
+  PHONE,
   reactionsOf,
+  settled,
   signIn,
   signUp,
   tabTo,
@@ -22,7 +24,6 @@ import {
 const stage = browserStage();
 const { newPage, screenshot } = stage;
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const ROOM = 'General';
 const CAROL = 'Carol Diaz';
 
@@ -38,9 +39,6 @@ type Client = ReturnType<typeof apiClient>;
 const focusedIn = (scope: Locator) => scope.evaluate((element) => element.contains(document.activeElement));
 const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
 
-/** Waits for the page's running transitions (a toolbar fading out) to end, for a still screenshot. */
-const settled = (page: Page) => page.evaluate(async () => void (await Promise.all(document.getAnimations().map((a) => a.finished))));
-
 /** Opens a message's action toolbar the way a mouse does, and presses one of its buttons. */
 async function act(message: Locator, action: string) {
   await message.hover();
@@ -55,12 +53,7 @@ describe('reactions, replies, threads and pins in the browser', () => {
   let roomId: string;
   const log = (page: Page) => messageLog(page, ROOM);
   const question = (page: Page) => messageByText(log(page), QUESTION);
-  const idOf = async (body: string) => {
-    const { messages } = await carol.message.history.query({ roomId, limit: 50 });
-    const found = messages.find((m) => m.body === body);
-    if (!found) throw new Error(`no message "${body}"`);
-    return found.id;
-  };
+  const idOf = (body: string) => messageIdByBody(carol, roomId, body);
 
   it('signs Alice and Bob up in the browser, and Carol through the API', async () => {
     pageA = await newPage({ colorScheme: 'light' });

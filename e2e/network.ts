@@ -6,8 +6,9 @@ const FRAME_CHARS_SHOWN = 300;
 /**
  * Puts the page's tRPC sockets under the test's control. An emulated-offline browser keeps
  * sockets that are already open, so a dropped connection has to be made here: `drop` closes
- * them and refuses new ones until `restore`. `holdSends` swallows message.send calls, as a
- * server that never answers would, to catch a message between "sent" and "confirmed".
+ * them and refuses new ones until `restore`. `holdCalls` swallows the calls of one procedure, as
+ * a server that never answers would (`holdSends`, message.send's, to catch a message between
+ * "sent" and "confirmed"); dropping the socket then fails them, as a connection lost mid-call does.
  * `delayHistory` keeps history reads back until it is turned off, to look at the view between
  * a page being asked for and its landing. `recentFrames` is what went through lately, for a
  * failing test to show.
@@ -19,12 +20,19 @@ export async function controlSockets(page: Page) {
     if (frames.length > FRAMES_KEPT) frames.shift();
   };
   let refusing = false;
-  let holdingSends = false;
+  const held = new Set<string>();
+  const holds = (text: string) => [...held].some((path) => text.includes(`"${path}"`));
   let delayingHistory = false;
   const delayed: (() => void)[] = [];
   const open = new Set<WebSocketRoute>();
   await page.routeWebSocket(/\/trpc/, (ws) => {
-    if (refusing) return void ws.close({ code: 4000, reason: 'test: connection refused' });
+    if (refusing) {
+      // Closed before it opens, the page's socket would end without the error every browser fires
+      // for a failed handshake, and tRPC would wait for it forever. It opens instead, and is closed
+      // at its first frame, as by a server that drops every connection at once.
+      note('socket refused');
+      return void ws.onMessage(() => void ws.close({ code: 4000, reason: 'test: connection refused' }));
+    }
     const server = ws.connectToServer();
     note('socket opened');
     server.onClose((code, reason) => {
@@ -34,10 +42,10 @@ export async function controlSockets(page: Page) {
     ws.onMessage((frame) => {
       note(`> ${String(frame)}`);
       if (delayingHistory && typeof frame === 'string' && frame.includes('"message.history"')) return void delayed.push(() => server.send(frame));
-      if (!holdingSends || typeof frame !== 'string' || !frame.includes('"message.send"')) return void server.send(frame);
-      // tRPC batches the calls of one tick into an array: only the sends are held back.
+      if (typeof frame !== 'string' || !holds(frame)) return void server.send(frame);
+      // tRPC batches the calls of one tick into an array: only the held ones are kept back.
       const calls: unknown[] = [JSON.parse(frame)].flat();
-      const rest = calls.filter((call) => !JSON.stringify(call).includes('"message.send"'));
+      const rest = calls.filter((call) => !holds(JSON.stringify(call)));
       if (rest.length > 0) server.send(JSON.stringify(rest.length === 1 ? rest[0] : rest));
     });
     server.onMessage((frame) => {
@@ -50,6 +58,10 @@ export async function controlSockets(page: Page) {
       open.delete(ws);
     });
   });
+  function holdCalls(path: string, hold: boolean) {
+    if (hold) held.add(path);
+    else held.delete(path);
+  }
   return {
     recentFrames: () => frames.join('\n'),
     async drop() {
@@ -60,8 +72,9 @@ export async function controlSockets(page: Page) {
     restore() {
       refusing = false;
     },
+    holdCalls,
     holdSends(hold: boolean) {
-      holdingSends = hold;
+      holdCalls('message.send', hold);
     },
     delayHistory(delay: boolean) {
       delayingHistory = delay;

@@ -5,6 +5,9 @@ import { expect } from 'vitest';
 
 export const VISIBLE = { timeout: 15_000 } as const;
 
+/** A phone, for the layouts that change below the md breakpoint. */
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } as const;
+
 export async function visible(locator: Locator): Promise<Locator> {
   await locator.waitFor({ state: 'visible', ...VISIBLE });
   return locator;
@@ -162,6 +165,16 @@ export function noticeLine(page: Page, roomName: string, sentence: string): Loca
 /** A toast, by its text: in the region Radix reaches with F8, not its copy read out to screen readers. */
 export function toast(page: Page, text: string): Locator {
   return page.getByRole('region', { name: /^Notifications/ }).getByText(text, { exact: true });
+}
+
+/** A room's link in the sidebar, by its accessible name ("General", "General (muted) 1 unread"). */
+export function roomLink(page: Page, name: string | RegExp): Locator {
+  return page.getByRole('navigation', { name: 'Conversations' }).getByRole('link', { name, exact: typeof name === 'string' });
+}
+
+/** Waits for the page's running transitions (a toolbar fading out) to end, for a still screenshot. */
+export function settled(page: Page): Promise<void> {
+  return page.evaluate(async () => void (await Promise.all(document.getAnimations().map((a) => a.finished))));
 }
 
 /** Picks an item of the open room's menu ("Room options" in its header), the way a mouse does. */

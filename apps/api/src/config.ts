@@ -52,6 +52,8 @@ export const limitsShape = {
   signinKnownAddressSeconds: seconds(14 * 86_400),
   registrationsPerAddress: count(100),
   registrationWindowSeconds: seconds(3600),
+  // "Seen by" (room.onReads) sends every member's read marker, so it is kept for small rooms.
+  seenByMaxMembers: count(50),
 };
 
 export type Limits = { [K in keyof typeof limitsShape]: z.infer<(typeof limitsShape)[K]> };

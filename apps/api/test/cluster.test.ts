@@ -340,6 +340,34 @@ describe('three server processes on PostgreSQL and Redis', () => {
     );
   });
 
+  test("a read marker moved on one process is seen live in another process's \"seen by\"", async () => {
+    const [s1, s2] = servers as [Server, Server, Server];
+    const [ana, ben] = [await register(s1, 'ana'), await register(s2, 'ben')];
+    const [anaWs, benWs] = [connect(ana.token, s1).client, connect(ben.token, s2).client];
+    const room = await anaWs.room.create.mutate({ name: `Seen ${Date.now()}` });
+    await benWs.room.join.mutate({ roomId: room.id });
+    const message = await anaWs.message.send.mutate({ roomId: room.id, body: 'read me', clientMsgId: 'seen-1' });
+    const reads: unknown[] = [];
+    anaWs.room.onReads.subscribe({ roomId: room.id }, { onData: (e) => reads.push(e) });
+    await eventually(() => expect(reads).toHaveLength(1));
+    await benWs.message.markRead.mutate({ roomId: room.id, messageId: message.id });
+    await eventually(() => expect(reads.at(-1)).toEqual({ type: 'read', userId: ben.user.id, lastReadSeq: message.seq }));
+  });
+
+  test('a status set on one process reaches user.onEvent on the others, as one event per client', async () => {
+    const [s1, s2, s3] = servers as [Server, Server, Server];
+    const [ana, ben, cy] = [await register(s1, 'ana'), await register(s2, 'ben'), await register(s3, 'cy')];
+    const watchers = [connect(ben.token, s2).client, connect(cy.token, s3).client].map((client) => {
+      const told: unknown[] = [];
+      const started = new Promise<void>((resolve) => client.user.onEvent.subscribe(undefined, { onStarted: () => resolve(), onData: (e) => told.push(e) }));
+      return { told, started };
+    });
+    for (const { started } of watchers) await started;
+    await connect(ana.token, s1).client.user.setStatus.mutate({ status: 'in the cluster' });
+    const expected = [{ type: 'profile-changed', userId: ana.user.id }];
+    for (const { told } of watchers) await eventually(() => expect(told.filter((e) => (e as { userId?: string }).userId === ana.user.id)).toEqual(expected));
+  });
+
   test('revoking a session, or changing the password, on one process ends its sockets on the others at once', async () => {
     const [s1, s2, s3] = servers as [Server, Server, Server];
     const ana = await register(s1, 'ana');

@@ -109,8 +109,17 @@ describe('the server admin', () => {
     const stream = follow(victim.client, general.id);
     await eventually(() => expect(stream.ended).toEqual([]));
     await expectCode(ann.client.admin.setDeactivated.mutate({ userId: victim.user.id, deactivated: true }), 'FORBIDDEN');
+    // Others showing the victim's profile learn that it is deactivated.
+    const told: string[] = [];
+    let started!: () => void;
+    const listening = new Promise<void>((resolve) => (started = resolve));
+    const events = ann.client.user.onEvent.subscribe(undefined, { onStarted: () => started(), onData: (e) => e.type === 'profile-changed' && told.push(e.userId) });
+    await listening;
     await root.client.admin.setDeactivated.mutate({ userId: victim.user.id, deactivated: true });
     await eventually(() => expect(stream.ended).toEqual(['UNAUTHORIZED']));
+    await eventually(() => expect(told).toEqual([victim.user.id]));
+    events.unsubscribe();
+    expect((await ann.client.user.profiles.query({ userIds: [victim.user.id] }))[0]?.deactivated).toBe(true);
     const login = { username: victim.user.username, password: 'correct horse battery' };
     expect((await expectCode(connectHttp(server).auth.login.mutate(login), 'FORBIDDEN')).message).toContain('deactivated');
     expect((await ann.client.message.history.query({ roomId: general.id })).messages.some((m) => m.id === said.id)).toBe(true);

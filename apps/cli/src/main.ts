@@ -4,6 +4,7 @@ import { accountCommands } from './commands/account.ts';
 import { adminCommands } from './commands/admin.ts';
 import { messageExtraCommands } from './commands/message-extras.ts';
 import { messageCommands } from './commands/messages.ts';
+import { profileCommands } from './commands/profiles.ts';
 import { roomCommands } from './commands/rooms.ts';
 import { sessionCommands } from './commands/sessions.ts';
 import { tailCommand } from './commands/tail.ts';
@@ -26,6 +27,7 @@ roomCommands(program);
 messageCommands(program);
 messageExtraCommands(program);
 sessionCommands(program);
+profileCommands(program);
 tailCommand(program);
 adminCommands(program);
 

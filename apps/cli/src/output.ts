@@ -63,11 +63,18 @@ function states(...candidates: (string | false)[]): string {
   return shown.length > 0 ? ` (${shown.join(', ')})` : '';
 }
 
-/** A room's line: what I am there beyond a member, whether it is archived, what is unread. */
+/** A notification level I chose other than the room kind's own: `muted`, `notify: all`. */
+function chosenLevel(room: Room): string | false {
+  if (!room.joined || room.notificationLevel === (room.kind === 'direct' ? 'all' : 'mentions')) return false;
+  return room.notificationLevel === 'muted' ? 'muted' : `notify: ${room.notificationLevel}`;
+}
+
+/** A room's line: what I am there beyond a member, whether it is archived, what notifies me, what is unread. */
 export function formatRoom(room: Room): string {
   const state = states(
     (room.role === 'owner' || room.role === 'admin') && room.role,
     room.archived && 'archived',
+    chosenLevel(room),
     room.joined ? room.unreadCount > 0 && `${room.unreadCount} unread` : 'not joined',
   );
   const topic = room.topic ? ` — ${room.topic}` : '';

@@ -1,5 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startServer, type RunningServer, type ServerOptions } from '@chat/api/server';
 import { run } from './spawn.ts';
 
 export const bin = join(import.meta.dirname, '../bin/chat.mjs');
@@ -25,4 +28,31 @@ export function chatIn(dir: string, url: () => string) {
     return result.lines.map((l) => JSON.parse(l));
   };
   return { envFor, chat, chatWith, json };
+}
+
+/** How a test file's people sign up and in: `ana`'s password is `ana-password`. */
+export const passwordOf = (who: string) => ({ env: { CHAT_PASSWORD: `${who}-password` } });
+
+/**
+ * A server of the test file's own (SQLite in a temp directory, no rate limits) started before its
+ * tests, with `people` signed up through `chat register` in the order given (so the first is the
+ * server admin), and closed after them.
+ */
+export function chatServerForFile(name: string, people: readonly (readonly [who: string, displayName: string])[], options: Partial<ServerOptions> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), `chat-cli-${name}-`));
+  let server: RunningServer | undefined;
+  const running = () => {
+    if (!server) throw new Error('the server starts in beforeAll');
+    return server;
+  };
+  const cli = chatIn(dir, () => running().url);
+  beforeAll(async () => {
+    server = await startServer({ port: 0, logLevel: 'silent', rateLimit: false, ...options, dataDir: join(dir, 'data') });
+    for (const [who, displayName] of people) {
+      const signUp = await cli.chatWith(who, passwordOf(who), 'register', who, '-n', displayName);
+      expect(signUp.code, signUp.err).toBe(0);
+    }
+  });
+  afterAll(() => server?.close());
+  return { dir, server: running, ...cli };
 }

@@ -1,23 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startServer, type RunningServer } from '@chat/api/server';
-import { bin, chatIn } from './chat.ts';
+import { describe, expect, test } from 'vitest';
+import { bin, chatServerForFile } from './chat.ts';
 import { run, until } from './spawn.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'chat-cli-extras-'));
-let server: RunningServer;
-const { envFor, chat, chatWith, json } = chatIn(dir, () => server.url);
-
-beforeAll(async () => {
-  server = await startServer({ port: 0, dataDir: join(dir, 'data'), logLevel: 'silent', rateLimit: false });
-  for (const [who, name] of [['ana', 'Ana Lima'], ['ben', 'Ben Ode']] as const) {
-    const signUp = await chatWith(who, { env: { CHAT_PASSWORD: `${who}-password` } }, 'register', who, '-n', name);
-    expect(signUp.code, signUp.err).toBe(0);
-  }
-});
-afterAll(() => server.close());
+const { envFor, chat, json } = chatServerForFile('extras', [['ana', 'Ana Lima'], ['ben', 'Ben Ode']]);
 
 /** Sends as `who` to General: the new message's id. */
 const send = async (who: string, text: string): Promise<string> => ((await json(who, 'send', 'general', text))[0] as { id: string }).id;

@@ -1,26 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startServer, type RunningServer } from '@chat/api/server';
-import { bin, chatIn } from './chat.ts';
+import { describe, expect, test } from 'vitest';
+import { bin, chatServerForFile, passwordOf } from './chat.ts';
 import { run, until } from './spawn.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'chat-cli-room-admin-'));
-let server: RunningServer;
-const { envFor, chat, chatWith, json } = chatIn(dir, () => server.url);
-
-const password = (who: string) => ({ env: { CHAT_PASSWORD: `${who}-password` } });
-
-beforeAll(async () => {
-  server = await startServer({ port: 0, dataDir: join(dir, 'data'), logLevel: 'silent', rateLimit: false });
-  // The server's first account is its admin.
-  for (const [who, name] of [['root', 'Root'], ['ana', 'Ana Lima'], ['ben', 'Ben Ode']] as const) {
-    const signUp = await chatWith(who, password(who), 'register', who, '-n', name);
-    expect(signUp.code, signUp.err).toBe(0);
-  }
-});
-afterAll(() => server.close());
+// The server's first account is its admin.
+const { envFor, chat, chatWith, json } = chatServerForFile('room-admin', [['root', 'Root'], ['ana', 'Ana Lima'], ['ben', 'Ben Ode']]);
 
 /** A public room Ana creates (its owner) and Ben joins: its name. */
 async function anasRoom(name: string): Promise<string> {
@@ -135,12 +118,12 @@ describe('chat admin: the server admin', () => {
 
     expect((await chat('root', 'admin', 'deactivate', 'ben')).out).toBe('Deactivated Ben Ode (@ben): signed out everywhere.');
     expect((await chat('ben', 'rooms')).code).toBe(3);
-    const login = await chatWith('ben', password('ben'), 'login', 'ben');
+    const login = await chatWith('ben', passwordOf('ben'), 'login', 'ben');
     expect([login.code, login.err]).toEqual([4, expect.stringContaining('this account is deactivated')]);
     expect((await chat('root', 'admin', 'users', 'ben')).out).toMatch(/^Ben Ode \(@ben\) \(deactivated\) — /);
 
     expect(await json('root', 'admin', 'deactivate', 'ben', '--undo')).toEqual([expect.objectContaining({ user: expect.objectContaining({ username: 'ben' }), deactivated: false })]);
-    expect((await chatWith('ben', password('ben'), 'login', 'ben')).code).toBe(0);
+    expect((await chatWith('ben', passwordOf('ben'), 'login', 'ben')).code).toBe(0);
     expect((await chat('root', 'admin', 'deactivate', 'nobody')).err).toContain('no account named "nobody"');
   });
 });

@@ -42,6 +42,17 @@ export const loginInput = z.object({ username: z.string().trim().toLowerCase().m
 export const revokeSessionInput = z.object({ sessionId: id });
 export const changePasswordInput = z.object({ currentPassword: z.string().max(256), newPassword: password });
 export const updateProfileInput = z.object({ displayName });
+export const MAX_STATUS = 100;
+/** A status line, cleaned as a display name is; empty clears it. */
+export const statusLine = text()
+  .transform(cleanDisplayName)
+  .pipe(z.string().max(MAX_STATUS, `must be at most ${MAX_STATUS} characters`));
+export const setStatusInput = z.object({ status: statusLine });
+/** An image I uploaded (POST /api/files) becomes my picture; null removes it. */
+export const setAvatarInput = z.object({ fileId: id.nullable() });
+/** Profiles one request may ask for. */
+export const MAX_PROFILES = 100;
+export const profilesInput = z.object({ userIds: z.array(id).min(1).max(MAX_PROFILES, `must list at most ${MAX_PROFILES} users`) });
 
 export const userSearchInput = z.object({ query: text().trim().max(64) });
 
@@ -56,6 +67,8 @@ export const roomIdInput = z.object({ roomId: id });
 export const updateRoomInput = z
   .object({ roomId: id, name: roomName.optional(), topic: roomTopic.optional() })
   .refine((input) => input.name !== undefined || input.topic !== undefined, { message: 'give a name, a topic or both', path: ['name'] });
+export const notificationLevel = z.enum(['all', 'mentions', 'muted']);
+export const setNotificationLevelInput = z.object({ roomId: id, level: notificationLevel });
 export const setArchivedInput = z.object({ roomId: id, archived: z.boolean() });
 /** The owner's role is not given or taken: a room has one owner, its creator. */
 export const setRoleInput = z.object({ roomId: id, userId: id, role: z.enum(['admin', 'member']) });

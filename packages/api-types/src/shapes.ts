@@ -34,7 +34,16 @@ export interface Room {
   role: RoomRole | null;
   /** Read-only: an archived room takes no messages, reactions or pins, and is still read and searched. */
   archived: boolean;
+  /** What of this room notifies me, the same on all my devices; for a room I am not in, what it would be. */
+  notificationLevel: NotificationLevel;
 }
+
+/**
+ * `all`: every message; `mentions`: messages that mention me (@username) and replies to mine;
+ * `muted`: nothing, and its unread count is shown quietly. Until a member chooses, direct rooms
+ * are `all` and the others `mentions`.
+ */
+export type NotificationLevel = 'all' | 'mentions' | 'muted';
 
 /** A member of a room, as `room.members` lists them. */
 export interface RoomMember {
@@ -174,14 +183,49 @@ export interface TypingEvent {
 }
 
 /** What `user.onEvent` streams to one user's own clients. */
-export interface UserEvent {
+export type UserEvent =
   /**
-   * The user's room list changed (joined, left, invited, a new direct message), or someone
-   * joined or left one of their rooms (its member count), or someone they have a direct room
-   * with, whose name it bears, was renamed: refetch it.
+   * The user's room list changed (joined, left, invited, a new direct message, a notification
+   * level set on another device), or someone joined or left one of their rooms (its member
+   * count), or someone they have a direct room with, whose name it bears, was renamed: refetch it.
+   * Also sent after the server may have missed changes: then refetch the profiles shown too.
    */
-  type: 'rooms-changed';
+  | { type: 'rooms-changed' }
+  /** Someone's profile (name, status, picture) changed: refetch it if it is shown. */
+  | { type: 'profile-changed'; userId: string };
+
+/** A user's picture, square WebP images: paths on the server, new ones whenever the picture changes. */
+export interface Avatar {
+  /** 64 × 64 pixels. */
+  small: string;
+  /** 256 × 256 pixels. */
+  large: string;
 }
+
+/** What others see of a user beyond the name: `user.profiles` answers these. */
+export interface Profile {
+  user: User;
+  /** A short line the user chose ("on holiday until Monday"); empty for none. */
+  status: string;
+  /** Null until the user sets a picture: show initials. */
+  avatar: Avatar | null;
+  joinedAt: string;
+  /** Deactivated by the server admin: the account signs in no more; its messages stay. */
+  deactivated: boolean;
+}
+
+/** How far one member has read a room: the seq of the last message they have read (0 for none). */
+export interface RoomReader {
+  userId: string;
+  lastReadSeq: number;
+}
+
+/** What `room.onReads` streams ("seen by"): every member's read marker, then each one that moves. */
+export type ReadEvent =
+  /** Every member's marker, first, and again after the server may have missed moves. */
+  | { type: 'snapshot'; readers: RoomReader[] }
+  /** One member's marker moved forward (markers never move back). */
+  | { type: 'read'; userId: string; lastReadSeq: number };
 
 /** An account: mine as `auth.account` answers it, everyone's as the server admin sees them in `admin.users`. */
 export interface Account {

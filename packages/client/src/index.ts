@@ -1,5 +1,5 @@
 export type { AppRouter, RouterInputs, RouterOutputs } from '@chat/api/router';
-export type { Message, Pin, Reaction, ReplyQuote, Room, ThreadPage, User } from '@chat/api-types';
+export type { Avatar, Message, NotificationLevel, Pin, Profile, Reaction, ReadEvent, ReplyQuote, Room, RoomReader, ThreadPage, User, UserEvent } from '@chat/api-types';
 export type { Api } from './api.ts';
 export { createChatClient, type ChatClient, type ChatClientOptions } from './chat-client.ts';
 export { ChatError, isChatError, toChatError, type ChatErrorCode } from './errors.ts';

@@ -41,4 +41,25 @@ export async function misuses(): Promise<void> {
   const thread = await chat.api.message.thread.query({ messageId: '1' });
   // @ts-expect-error a reply's quote may be null and must be checked first
   console.log(thread.replies[0]?.replyTo.excerpt);
+  const [profile] = await chat.api.user.profiles.query({ userIds: ['1'] });
+  // @ts-expect-error a profile's picture may be null and must be checked first
+  console.log(profile?.avatar.small);
+  // @ts-expect-error a picture is an uploaded file's id, or null to remove it
+  await chat.api.user.setAvatar.mutate({});
+  chat.api.user.onEvent.subscribe(undefined, {
+    onData: (event) => {
+      // @ts-expect-error only profile-changed names a user: check the type first
+      console.log(event.userId);
+      if (event.type === 'profile-changed') console.log(event.userId);
+    },
+  });
+  // @ts-expect-error a notification level is 'all', 'mentions' or 'muted'
+  await chat.api.room.setNotificationLevel.mutate({ roomId: '1', level: 'loud' });
+  chat.api.room.onReads.subscribe({ roomId: '1' }, {
+    onData: (event) => {
+      // @ts-expect-error only a snapshot lists the readers: check the type first
+      console.log(event.readers.length);
+      if (event.type === 'read') console.log(event.userId, event.lastReadSeq);
+    },
+  });
 }

@@ -10,17 +10,26 @@ const millis = (name: string) => bigint(name, { mode: 'number' });
 // out-of-range parameter must find nothing rather than fail the query.
 const int64 = (name: string) => bigint(name, { mode: 'number' });
 
-export const users = pgTable('users', {
-  id: int64('id').primaryKey().generatedByDefaultAsIdentity(),
-  username: text('username').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  createdAt: millis('created_at').notNull(),
-  // The server's first account: it looks after every room and every account.
-  isAdmin: boolean('is_admin').notNull().default(false),
-  // A deactivated account signs in no more and has no sessions; its messages stay.
-  deactivatedAt: millis('deactivated_at'),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: int64('id').primaryKey().generatedByDefaultAsIdentity(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: millis('created_at').notNull(),
+    // The server's first account: it looks after every room and every account.
+    isAdmin: boolean('is_admin').notNull().default(false),
+    // A deactivated account signs in no more and has no sessions; its messages stay.
+    deactivatedAt: millis('deactivated_at'),
+    // A short line others see beside the name ("on holiday until Monday"); empty for none.
+    status: text('status').notNull().default(''),
+    // The upload whose square thumbnails are the user's picture; null: initials are shown.
+    avatarFileId: int64('avatar_file_id').references((): AnyPgColumn => files.id, { onDelete: 'set null' }),
+  },
+  // Partial: few users have a picture. Serving one, and deleting any file (the key's SET NULL), look it up.
+  (t) => [index('users_avatar_file_idx').on(t.avatarFileId).where(sql`avatar_file_id IS NOT NULL`)],
+);
 
 export const sessions = pgTable(
   'sessions',
@@ -76,6 +85,8 @@ export const roomMembers = pgTable(
     joinedAt: millis('joined_at').notNull(),
     lastReadSeq: int64('last_read_seq').notNull().default(0),
     role: text('role', { enum: ['owner', 'admin', 'member'] }).notNull().default('member'),
+    // What of the room notifies this member; null: by its kind (direct rooms everything, others mentions).
+    notificationLevel: text('notification_level', { enum: ['all', 'mentions', 'muted'] }),
   },
   (t) => [primaryKey({ columns: [t.roomId, t.userId] }), index('room_members_user_idx').on(t.userId)],
 );

@@ -3,17 +3,26 @@ import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, un
 
 // Times are epoch milliseconds in storage; the API turns them into ISO-8601 strings.
 
-export const users = sqliteTable('users', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  username: text('username').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  createdAt: integer('created_at').notNull(),
-  // The server's first account: it looks after every room and every account.
-  isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
-  // A deactivated account signs in no more and has no sessions; its messages stay.
-  deactivatedAt: integer('deactivated_at'),
-});
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    // The server's first account: it looks after every room and every account.
+    isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+    // A deactivated account signs in no more and has no sessions; its messages stay.
+    deactivatedAt: integer('deactivated_at'),
+    // A short line others see beside the name ("on holiday until Monday"); empty for none.
+    status: text('status').notNull().default(''),
+    // The upload whose square thumbnails are the user's picture; null: initials are shown.
+    avatarFileId: integer('avatar_file_id').references((): AnySQLiteColumn => files.id, { onDelete: 'set null' }),
+  },
+  // Partial: few users have a picture. Serving one, and deleting any file (the key's SET NULL), look it up.
+  (t) => [index('users_avatar_file_idx').on(t.avatarFileId).where(sql`avatar_file_id IS NOT NULL`)],
+);
 
 export const sessions = sqliteTable(
   'sessions',
@@ -71,6 +80,8 @@ export const roomMembers = sqliteTable(
     joinedAt: integer('joined_at').notNull(),
     lastReadSeq: integer('last_read_seq').notNull().default(0),
     role: text('role', { enum: ['owner', 'admin', 'member'] }).notNull().default('member'),
+    // What of the room notifies this member; null: by its kind (direct rooms everything, others mentions).
+    notificationLevel: text('notification_level', { enum: ['all', 'mentions', 'muted'] }),
   },
   (t) => [primaryKey({ columns: [t.roomId, t.userId] }), index('room_members_user_idx').on(t.userId)],
 );

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { BusMessage, FanOut, PublishedMessage } from './fanout.ts';
+import { readsChannel, roomChannel, type BusMessage, type FanOut, type PublishedMessage } from './fanout.ts';
 
 const revoked = (sessionId: string): PublishedMessage => ({ kind: 'session-revoked', sessionId });
 
@@ -34,6 +34,18 @@ export function describeFanOut(name: string, open: () => Promise<[FanOut, FanOut
       expect(got1).toEqual(expected);
       expect(got2).toEqual(expected);
       expect(other).toEqual([]);
+    });
+
+    test("a room's read markers travel on a channel of their own, intact", async () => {
+      const reads: BusMessage[] = [];
+      const room: BusMessage[] = [];
+      await b.subscribe(readsChannel('4'), (m) => reads.push(m));
+      await b.subscribe(roomChannel('4'), (m) => room.push(m));
+      const read: PublishedMessage = { kind: 'read', roomId: '4', userId: '7', lastReadSeq: 12 };
+      await a.publish(readsChannel('4'), read);
+      await a.publish(roomChannel('4'), revoked('after'));
+      await until(() => room.length === 1);
+      expect(reads).toEqual([read]);
     });
 
     test('after unsubscribing nothing more arrives; other subscribers keep theirs', async () => {

@@ -12,6 +12,10 @@ export type BusMessage =
   | { kind: 'session-revoked'; sessionId: string }
   /** A user's presence may have changed; sent once the change is visible to every process. */
   | { kind: 'presence'; userId: string }
+  /** A user's profile (name, status, picture) changed: told to every signed-in client, once per process. */
+  | { kind: 'profile-changed'; userId: string }
+  /** A member's read marker moved forward, on the room's reads channel. */
+  | { kind: 'read'; roomId: string; userId: string; lastReadSeq: number }
   /**
    * Never published: a fan-out hands it to every listener of every channel after it may have
    * missed messages (its Redis connection dropped and is back). Listeners re-read what they
@@ -24,8 +28,11 @@ export type PublishedMessage = Exclude<BusMessage, { kind: 'resync' }>;
 
 export const roomChannel = (roomId: string) => `room:${roomId}`;
 export const userChannel = (userId: string) => `user:${userId}`;
+/** Read markers apart from the room's channel, which every follower of the room hears: only "seen by" wants them. */
+export const readsChannel = (roomId: string) => `reads:${roomId}`;
 export const SESSIONS_CHANNEL = 'sessions';
 export const PRESENCE_CHANNEL = 'presence';
+export const PROFILES_CHANNEL = 'profiles';
 
 /**
  * Live publish/subscribe by channel. Implementations: in-process (one server) and

@@ -3,6 +3,10 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { access, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
+/** The sides, in pixels, of the squares a user's picture is shown as. */
+export const AVATAR_SIZES = [64, 256] as const;
+export type AvatarSize = (typeof AVATAR_SIZES)[number];
+
 /**
  * Uploaded bytes on disk, addressed by their SHA-256 so the same content is stored once.
  * Uploads are written to `tmp/` first and moved into place only when complete, so a failed
@@ -26,6 +30,11 @@ export class BlobStore {
     return join(this.dir, 'thumbs', `${sha256}.webp`);
   }
 
+  /** A square of a user's picture (files/avatars.ts), beside the thumbnail and removed with it. */
+  avatarPathOf(sha256: string, size: AvatarSize): string {
+    return join(this.dir, 'thumbs', `${sha256}.avatar-${size}.webp`);
+  }
+
   /**
    * Moves an upload's finished temp files into place: its bytes and, for an image, its
    * thumbnail. Whatever is already in place (the same bytes uploaded before) stays, and the
@@ -38,13 +47,13 @@ export class BlobStore {
   }
 
   /**
-   * Deletes the bytes and thumbnail of `sha256` unless `stillUsed()` says an upload holds them.
+   * Deletes the bytes, thumbnail and picture squares of `sha256` unless `stillUsed()` says an upload holds them.
    * They are moved aside before the question is asked, so an identical upload racing the
    * collector is safe on any server process: one whose row exists by the answer gets them moved
    * back, one whose row comes later finds them gone and commits its own copy.
    */
   async removeUnless(sha256: string, stillUsed: () => Promise<boolean>): Promise<void> {
-    const targets = [this.pathOf(sha256), this.thumbnailPathOf(sha256)];
+    const targets = [this.pathOf(sha256), this.thumbnailPathOf(sha256), ...AVATAR_SIZES.map((size) => this.avatarPathOf(sha256, size))];
     const aside: [string, string][] = [];
     for (const target of targets) {
       const temp = this.tempPath();
@@ -59,7 +68,7 @@ export class BlobStore {
 }
 
 /** Moves a finished file to `target`, unless an identical one is there already. */
-async function place(temp: string, target: string): Promise<void> {
+export async function place(temp: string, target: string): Promise<void> {
   const present = await access(target).then(
     () => true,
     () => false,

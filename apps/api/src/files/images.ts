@@ -66,4 +66,23 @@ export class Thumbnailer {
       }
     });
   }
+
+  /**
+   * Square WebP crops of an image, one per target: its first frame only (a picture is still),
+   * turned upright. False when it does not decode (or is no longer within `maxPixels`).
+   */
+  squares(path: string, targets: readonly { size: number; path: string }[]): Promise<boolean> {
+    return this.queue(async () => {
+      const sharp = await loadSharp();
+      try {
+        const upright = sharp(path, { limitInputPixels: this.opts.maxPixels }).rotate();
+        for (const { size, path: target } of targets) {
+          await upright.clone().resize({ width: size, height: size, fit: 'cover' }).webp({ quality: 80 }).toFile(target);
+        }
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  }
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App } from '../app.ts';
 import type { BlobStore } from '../files/blob-store.ts';
-import { handleDownload } from './file-download.ts';
+import { type FilePart, handleDownload } from './file-download.ts';
 import { handleFileCookie } from './file-cookie.ts';
 import { handleUpload } from './file-upload.ts';
 import { isConnectionFailure } from '../storage/errors.ts';
@@ -23,8 +23,8 @@ export async function routeApi(app: App, blobs: BlobStore, { req, res, path, pro
       if (req.method !== 'POST') return sendError(res, 405, 'use POST', { allow: 'POST' });
       return await handleUpload(app, blobs, req, res, progress);
     }
-    const file = /^\/api\/files\/([^/]+)(\/thumbnail)?$/.exec(path);
-    if (file) return await handleDownload(app, blobs, req, res, file[1] as string, file[2] !== undefined);
+    const file = /^\/api\/files\/([^/]+)(?:\/(thumbnail|avatar-64|avatar-256))?$/.exec(path);
+    if (file) return await handleDownload(app, blobs, req, res, file[1] as string, (file[2] as FilePart | undefined) ?? 'file');
     if (path === '/api/session') return await handleFileCookie(app, req, res);
     sendError(res, 404, 'not found');
   } catch (err) {

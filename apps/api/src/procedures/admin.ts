@@ -2,6 +2,7 @@ import { accountsInput, setDeactivatedInput } from '@chat/api-types';
 import type { App } from '../app.ts';
 import { announceEnded } from '../auth/end-sessions.ts';
 import { aliveAt } from '../auth/session-lifetime.ts';
+import { notifyProfileChanged } from '../live/user-events.ts';
 import { DomainError } from '../storage/errors.ts';
 import { protectedProcedure, router } from './trpc.ts';
 
@@ -23,6 +24,8 @@ export const adminRouter = router({
     if (input.userId === adminId) throw new DomainError('BAD_REQUEST', 'userId: the server admin cannot deactivate their own account');
     const ended = await ctx.app.store.setDeactivated({ userId: input.userId, deactivated: input.deactivated, alive: aliveAt(ctx.app.config), now: Date.now() });
     await announceEnded(ctx.app, ended);
+    // Profiles show it, to everyone.
+    await notifyProfileChanged(ctx.app, input.userId);
     ctx.app.log.info({ userId: input.userId, by: adminId, deactivated: input.deactivated }, 'account (de)activated');
   }),
 });

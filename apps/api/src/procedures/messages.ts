@@ -10,6 +10,7 @@ import { RoomEventStream } from '../live/room-event-stream.ts';
 import { messageExtraProcedures } from './message-extras.ts';
 import { publish } from './publish.ts';
 import { eventProtocol } from './protocol.ts';
+import { announceRead } from '../live/room-reads.ts';
 
 async function ownMessage(app: App, messageId: string, userId: string): Promise<Message> {
   const message = changeableMessage(await app.store.getMessage(messageId));
@@ -80,7 +81,10 @@ export const messageRouter = router({
     await requireMembership(ctx.app, input.roomId, ctx.session.user.id);
     const message = await ctx.app.store.getMessage(input.messageId);
     if (!message || message.roomId !== input.roomId) throw new DomainError('NOT_FOUND', 'message not found in this room');
-    await ctx.app.store.markRead({ roomId: input.roomId, userId: ctx.session.user.id, seq: message.seq });
+    const userId = ctx.session.user.id;
+    if (await ctx.app.store.markRead({ roomId: input.roomId, userId, seq: message.seq })) {
+      await announceRead(ctx.app, input.roomId, userId, message.seq);
+    }
   }),
 
   search: protectedProcedure.input(searchMessagesInput).query(async ({ ctx, input }) => {

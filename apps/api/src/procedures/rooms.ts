@@ -8,6 +8,8 @@ import { requireMember, requireMembership, requireReadable } from './room-access
 import { membershipGone, notifyMembership, roomAsSeenBy } from './membership.ts';
 import { roomAdminProcedures } from './room-admin.ts';
 import { roomPresence } from '../live/room-presence.ts';
+import { notificationLevelProcedures } from './notification-levels.ts';
+import { seenByProcedures } from './seen-by.ts';
 
 export const roomRouter = router({
   list: protectedProcedure.query(({ ctx }) => ctx.app.store.listRooms(ctx.session.user.id)),
@@ -87,4 +89,6 @@ export const roomRouter = router({
   }),
 
   ...roomAdminProcedures,
+  ...notificationLevelProcedures,
+  ...seenByProcedures,
 });

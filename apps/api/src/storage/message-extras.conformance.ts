@@ -1,5 +1,6 @@
 import { MAX_PINS_PER_ROOM, MAX_REACTIONS_PER_MESSAGE, type Message, type User } from '@chat/api-types';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createPeople } from './conformance-people.ts';
 import type { ChatStore } from './store.ts';
 
 /**
@@ -16,8 +17,7 @@ export function describeMessageExtras(name: string, open: () => Promise<ChatStor
 
     beforeEach(async () => {
       store = await open();
-      alice = await store.createUser({ username: 'alice', displayName: 'Alice', passwordHash: 'h1' });
-      bob = await store.createUser({ username: 'bob', displayName: 'Bob', passwordHash: 'h2' });
+      ({ alice, bob } = await createPeople(store, ['alice', 'bob']));
       room = await store.createRoom({ name: 'Extras', topic: '', kind: 'public', createdBy: alice.id });
       await store.addMember(room, bob.id);
     });

@@ -1,12 +1,14 @@
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, inArray, not, sql } from 'drizzle-orm';
 import { pgSchema } from '@chat/db/postgres';
+import { isSomeonesPicture } from './profile-rows.ts';
 import type { Q } from './postgres-queries.ts';
 
 const { files } = pgSchema;
 
 /**
- * Deletes those of these files that no message has, in the caller's transaction; returns the
- * blobs no file uses any more, for the caller to delete once it has committed.
+ * Deletes those of these files that no message has and that are nobody's picture, in the
+ * caller's transaction; returns the blobs no file uses any more, for the caller to delete once
+ * it has committed. setAvatar locks the file before naming it, as the sweep does before this.
  */
 export async function dropUnattachedFiles(tx: Q, fileIds: number[]): Promise<string[]> {
   if (fileIds.length === 0) return [];
@@ -17,6 +19,7 @@ export async function dropUnattachedFiles(tx: Q, fileIds: number[]): Promise<str
         inArray(files.id, fileIds),
         // Attached meanwhile by a send that committed first: keep it.
         sql`NOT EXISTS (SELECT 1 FROM message_attachments a WHERE a.file_id = ${files.id})`,
+        not(isSomeonesPicture(pgSchema)),
       ),
     )
     .returning({ sha256: files.sha256 });

@@ -3,6 +3,8 @@ import { createTestDatabase } from '../../test/services.ts';
 import { PostgresStore } from './postgres-store.ts';
 import { describeMessageExtras } from './message-extras.conformance.ts';
 import { describeRoomAdministration } from './room-admin.conformance.ts';
+import { describeProfiles } from './profiles.conformance.ts';
+import { describeMemberMarks } from './member-marks.conformance.ts';
 import { describeChatStore } from './store.conformance.ts';
 
 // Every test gets a database of its own, dropped afterwards.
@@ -19,6 +21,8 @@ async function open() {
 describeChatStore('PostgreSQL', open);
 describeMessageExtras('PostgreSQL', open);
 describeRoomAdministration('PostgreSQL', open);
+describeProfiles('PostgreSQL', open);
+describeMemberMarks('PostgreSQL', open);
 
 test('of first sign-ups made at once by two processes, one is the server admin', async () => {
   const db = await createTestDatabase();

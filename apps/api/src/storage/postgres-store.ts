@@ -1,4 +1,4 @@
-import { MAX_PINS_PER_ROOM, type Account, type Message, type Room, type RoomRole, type ThreadPage, type User } from '@chat/api-types';
+import { MAX_PINS_PER_ROOM, type Account, type Message, type NotificationLevel, type Room, type RoomReader, type RoomRole, type ThreadPage, type User } from '@chat/api-types';
 import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { openPostgres, pgSchema, type PgConnection, type PgDb } from '@chat/db/postgres';
@@ -6,6 +6,7 @@ import { readableFile, readableRoom } from './access-conditions.ts';
 import { DomainError } from './errors.ts';
 import { assembleWindow, windowReads } from './history-window.ts';
 import { roomListQuery, toRoom, type RoomListRow } from './room-list-query.ts';
+import { levelOtherThan, readsBefore, toReader } from './member-marks.ts';
 import { aliveSessions, selectedSessions, type SessionsToSelect } from './session-conditions.ts';
 import { appendEvent, type EventType } from './postgres-events.ts';
 import { dropUnattachedFiles } from './postgres-files.ts';
@@ -13,10 +14,11 @@ import { authored, hydrateMessages, messageWhere, type MessageRow } from './post
 import { authorColumns, isUniqueViolation, type AuthorRow, type Q } from './postgres-queries.ts';
 import { addReaction, takeBackReaction } from './postgres-reactions.ts';
 import * as roomAdmin from './postgres-room-admin.ts';
+import * as profileStore from './postgres-profiles.ts';
 import { PostgresSends } from './postgres-sends.ts';
 import { hot } from './postgres-statements.ts';
 import { directKey, isAlive, likePattern, num, otherMember, toFileRecord, toRoomEvent, toRoomRow, toSessionInfo, toSessionRecord, toUser } from './rows.ts';
-import type { ChatStore, FileRecord, HistoryPosition, RoomChange, SendMessageInput, SessionSelection, SessionWindow, StoredEvent } from './store.ts';
+import type { ChatStore, FileRecord, HistoryPosition, ProfileRecord, RoomChange, SendMessageInput, SessionSelection, SessionWindow, StoredEvent } from './store.ts';
 
 const { events, files, messageAttachments, messageReactions, messages, roomMembers, rooms, sessions, threadReads, users } = pgSchema;
 
@@ -46,6 +48,14 @@ const toAccount = (row: { user: AuthorRow; isAdmin: boolean; deactivatedAt: numb
  * query-builder calls here stay per engine, as the builders are per dialect and PostgreSQL's are
  * awaited where SQLite's run synchronously.
  */
+/** Users whose username or display name contains the query, whatever its case: ILIKE, as LIKE is case-sensitive here. */
+const nameContains = (query: string) => {
+  const pattern = likePattern(query);
+  return or(ilike(users.username, pattern), ilike(users.displayName, pattern));
+};
+// By code point, as SQLite orders.
+const byUsername = sql`${users.username} COLLATE "C"`;
+
 export class PostgresStore implements ChatStore {
   private readonly sends: PostgresSends;
 
@@ -91,13 +101,7 @@ export class PostgresStore implements ChatStore {
   }
 
   async listAccounts(query: string, limit: number): Promise<Account[]> {
-    const pattern = likePattern(query);
-    const rows = await this.db
-      .select(accountColumns)
-      .from(users)
-      .where(or(ilike(users.username, pattern), ilike(users.displayName, pattern)))
-      .orderBy(sql`${users.username} COLLATE "C"`)
-      .limit(limit);
+    const rows = await this.db.select(accountColumns).from(users).where(nameContains(query)).orderBy(byUsername).limit(limit);
     return rows.map(toAccount);
   }
 
@@ -117,13 +121,11 @@ export class PostgresStore implements ChatStore {
   }
 
   async searchUsers(query: string, limit: number): Promise<User[]> {
-    // ILIKE, as LIKE is case-sensitive here; COLLATE "C" orders by code point, as SQLite does.
-    const pattern = likePattern(query);
     const rows = await this.db
       .select(authorColumns)
       .from(users)
-      .where(or(ilike(users.username, pattern), ilike(users.displayName, pattern)))
-      .orderBy(sql`${users.username} COLLATE "C"`)
+      .where(and(nameContains(query), isNull(users.deactivatedAt)))
+      .orderBy(byUsername)
       .limit(limit);
     return rows.map(toUser);
   }
@@ -131,6 +133,22 @@ export class PostgresStore implements ChatStore {
   async updateDisplayName(userId: string, displayName: string): Promise<User | null> {
     const [row] = await this.db.update(users).set({ displayName }).where(eq(users.id, num(userId))).returning(authorColumns);
     return row ? toUser(row) : null;
+  }
+
+  async profiles(userIds: string[]): Promise<ProfileRecord[]> {
+    return profileStore.profiles(this.db, userIds);
+  }
+
+  async setStatus(userId: string, status: string): Promise<void> {
+    return profileStore.setStatus(this.db, userId, status);
+  }
+
+  async setAvatar(userId: string, fileId: string | null): Promise<void> {
+    return profileStore.setAvatar(this.db, userId, fileId);
+  }
+
+  async avatarFile(fileId: string): Promise<FileRecord | null> {
+    return profileStore.avatarFile(this.db, fileId);
   }
 
   async usersWithUnusualNames(afterId: string | null, limit: number, longerThan: number): Promise<User[]> {
@@ -534,12 +552,31 @@ export class PostgresStore implements ChatStore {
       ON CONFLICT (user_id, root_id) DO UPDATE SET last_read_seq = greatest(thread_reads.last_read_seq, excluded.last_read_seq)`);
   }
 
-  async markRead(input: { roomId: string; userId: string; seq: number }): Promise<void> {
-    await this.db
+  async markRead(input: { roomId: string; userId: string; seq: number }): Promise<boolean> {
+    const moved = await this.db
       .update(roomMembers)
-      // PostgreSQL's greatest() is SQLite's two-argument max().
-      .set({ lastReadSeq: sql`greatest(${roomMembers.lastReadSeq}, ${input.seq})` })
-      .where(and(eq(roomMembers.roomId, num(input.roomId)), eq(roomMembers.userId, num(input.userId))));
+      .set({ lastReadSeq: input.seq })
+      .where(readsBefore(pgSchema, input.roomId, input.userId, input.seq))
+      .returning({ userId: roomMembers.userId });
+    return moved.length > 0;
+  }
+
+  async readMarkers(roomId: string, limit?: number): Promise<RoomReader[]> {
+    const rows = this.db
+      .select({ userId: roomMembers.userId, lastReadSeq: roomMembers.lastReadSeq })
+      .from(roomMembers)
+      .where(eq(roomMembers.roomId, num(roomId)))
+      .orderBy(asc(roomMembers.userId));
+    return (await (limit === undefined ? rows : rows.limit(limit))).map(toReader);
+  }
+
+  async setNotificationLevel(roomId: string, userId: string, level: NotificationLevel): Promise<boolean> {
+    const changed = await this.db
+      .update(roomMembers)
+      .set({ notificationLevel: level })
+      .where(levelOtherThan(pgSchema, roomId, userId, level))
+      .returning({ userId: roomMembers.userId });
+    return changed.length > 0;
   }
 
   async searchMessages(input: { userId: string; query: string; roomId: string | null; limit: number }) {

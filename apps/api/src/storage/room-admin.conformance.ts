@@ -1,5 +1,6 @@
 import type { User } from '@chat/api-types';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createPeople } from './conformance-people.ts';
 import type { ChatStore } from './store.ts';
 
 /**
@@ -17,9 +18,7 @@ export function describeRoomAdministration(name: string, open: () => Promise<Cha
 
     beforeEach(async () => {
       store = await open();
-      alice = await store.createUser({ username: 'alice', displayName: 'Alice', passwordHash: 'h1' });
-      bob = await store.createUser({ username: 'bob', displayName: 'Bob', passwordHash: 'h2' });
-      carol = await store.createUser({ username: 'carol', displayName: 'Carol', passwordHash: 'h3' });
+      ({ alice, bob, carol } = await createPeople(store, ['alice', 'bob', 'carol']));
       room = await store.createRoom({ name: 'Looked After', topic: 'old topic', kind: 'public', createdBy: bob.id });
       await store.addMember(room, carol.id);
     });
@@ -133,9 +132,12 @@ export function describeRoomAdministration(name: string, open: () => Promise<Cha
       expect((await store.getMessage(said.message.id))?.body).toBe('still here');
       expect((await store.listAccounts('car', 10)).map((a) => [a.user.id, a.deactivated])).toEqual([[carol.id, true]]);
       expect((await store.listAccounts('', 10)).map((a) => a.user.username)).toEqual(['alice', 'bob', 'carol']);
+      // Nobody finds them to write to or invite; the server admin still does, above.
+      expect(await store.searchUsers('car', 10)).toEqual([]);
 
       expect(await store.setDeactivated({ userId: carol.id, deactivated: false, alive, now })).toEqual([]);
       expect(await store.findUserForLogin('carol')).toMatchObject({ deactivated: false });
+      expect(await store.searchUsers('car', 10)).toEqual([carol]);
       await expect(store.setDeactivated({ userId: '9999999999', deactivated: true, alive, now })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
   });

@@ -1,4 +1,4 @@
-import type { Room, RoomRole } from '@chat/api-types';
+import type { NotificationLevel, Room, RoomRole } from '@chat/api-types';
 import { aliasedTable, sql, type SQL } from 'drizzle-orm';
 import type { EitherSchema } from '@chat/db';
 import { readableRoom } from './access-conditions.ts';
@@ -21,6 +21,7 @@ export type RoomListRow = {
   last_read_seq: number | string;
   role: RoomRole | null;
   archived: number | boolean;
+  notification_level: NotificationLevel | null;
 };
 
 /**
@@ -41,7 +42,8 @@ export function roomListQuery(t: EitherSchema, viewerId: number, roomId: number 
             AND ${messages.deletedAt} IS NULL AND ${messages.authorId} <> ${viewerId})
       END AS unread,
       coalesce(${mine.lastReadSeq}, 0) AS last_read_seq,
-      ${mine.role} AS role, ${rooms.archivedAt} IS NOT NULL AS archived
+      ${mine.role} AS role, ${rooms.archivedAt} IS NOT NULL AS archived,
+      ${mine.notificationLevel} AS notification_level
     FROM ${rooms}
     LEFT JOIN ${roomMembers} AS ${mine} ON ${mine.roomId} = ${rooms.id} AND ${mine.userId} = ${viewerId}
     WHERE ${readableRoom(t, viewerId)} ${roomId === null ? sql`` : sql`AND ${rooms.id} = ${roomId}`}
@@ -61,4 +63,8 @@ export const toRoom = (row: RoomListRow, name: string): Room => ({
   lastReadSeq: Number(row.last_read_seq),
   role: row.role,
   archived: Boolean(row.archived),
+  notificationLevel: row.notification_level ?? defaultNotificationLevel(row.kind),
 });
+
+/** A member's level until they choose one, and what a room I am not in would be. */
+export const defaultNotificationLevel = (kind: Room['kind']): NotificationLevel => (kind === 'direct' ? 'all' : 'mentions');

@@ -1,4 +1,4 @@
-import { type Account, MAX_PINS_PER_ROOM, MAX_REACTIONS_PER_MESSAGE, type Message, type Room, type RoomRole, type ThreadPage, type User } from '@chat/api-types';
+import { type Account, MAX_PINS_PER_ROOM, MAX_REACTIONS_PER_MESSAGE, type Message, type NotificationLevel, type Room, type RoomReader, type RoomRole, type ThreadPage, type User } from '@chat/api-types';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import {
   files,
@@ -25,13 +25,15 @@ import { dropUnattachedFiles } from './sqlite-files.ts';
 import { SqliteSearchIndex, type IndexingReports } from './sqlite-search-index.ts';
 import { type Known, logActor, MessageHydrator, pageEntry, toQuote } from './sqlite-message-extras.ts';
 import { SqliteRoomAdmin } from './sqlite-room-admin.ts';
+import { SqliteProfiles } from './sqlite-profiles.ts';
 import { RoomLog } from './sqlite-events.ts';
 import { prepareHotStatements, type HotStatements, type QuoteRow } from './sqlite-statements.ts';
 import { assembleWindow, windowReads } from './history-window.ts';
 import { roomListQuery, toRoom, type RoomListRow } from './room-list-query.ts';
+import { levelOtherThan, readsBefore, toReader } from './member-marks.ts';
 import { aliveSessions, selectedSessions, type SessionsToSelect } from './session-conditions.ts';
 import { directKey, isAlive, likePattern, NO_EXTRAS, num, otherMember, toFileRecord, toRoomEvent, toRoomRow, toSessionInfo, toSessionRecord, toUser } from './rows.ts';
-import type { ChatStore, FileRecord, HistoryPosition, RoomChange, SendMessageInput, SessionSelection, SessionWindow, StoredEvent } from './store.ts';
+import type { ChatStore, FileRecord, HistoryPosition, ProfileRecord, RoomChange, SendMessageInput, SessionSelection, SessionWindow, StoredEvent } from './store.ts';
 
 type SentMessage = Awaited<ReturnType<ChatStore['sendMessage']>>;
 
@@ -53,6 +55,7 @@ export class SqliteStore implements ChatStore {
   private readonly hydrator: MessageHydrator;
   private readonly log: RoomLog;
   private readonly roomAdmin: SqliteRoomAdmin;
+  private readonly profileStore: SqliteProfiles;
   private readonly sends: GroupCommit<SendMessageInput, SentMessage>;
   private readonly stopCheckpoints: () => Promise<void>;
   private readonly searchIndex: SqliteSearchIndex;
@@ -63,6 +66,7 @@ export class SqliteStore implements ChatStore {
     this.hydrator = new MessageHydrator(this.hot);
     this.log = new RoomLog(this.hot, this.hydrator);
     this.roomAdmin = new SqliteRoomAdmin(this.conn, this.hot, this.log);
+    this.profileStore = new SqliteProfiles(this.conn);
     this.searchIndex = new SqliteSearchIndex(this.conn.raw, reports);
     this.stopCheckpoints = file === ':memory:' ? async () => {} : checkpointInBackground(this.conn.raw, file);
     this.sends = new GroupCommit(
@@ -123,7 +127,14 @@ export class SqliteStore implements ChatStore {
   }
 
   async searchUsers(query: string, limit: number): Promise<User[]> {
-    return this.db.select().from(users).where(this.nameContains(query)).orderBy(asc(users.username)).limit(limit).all().map(toUser);
+    return this.db
+      .select()
+      .from(users)
+      .where(and(this.nameContains(query), isNull(users.deactivatedAt)))
+      .orderBy(asc(users.username))
+      .limit(limit)
+      .all()
+      .map(toUser);
   }
 
   /** Users whose username or display name contains the query, whatever its case. */
@@ -136,6 +147,22 @@ export class SqliteStore implements ChatStore {
   async updateDisplayName(userId: string, displayName: string): Promise<User | null> {
     const row = this.db.update(users).set({ displayName }).where(eq(users.id, num(userId))).returning().get();
     return row ? toUser(row) : null;
+  }
+
+  async profiles(userIds: string[]): Promise<ProfileRecord[]> {
+    return this.profileStore.profiles(userIds);
+  }
+
+  async setStatus(userId: string, status: string): Promise<void> {
+    this.profileStore.setStatus(userId, status);
+  }
+
+  async setAvatar(userId: string, fileId: string | null): Promise<void> {
+    this.profileStore.setAvatar(userId, fileId);
+  }
+
+  async avatarFile(fileId: string): Promise<FileRecord | null> {
+    return this.profileStore.avatarFile(fileId);
   }
 
   async usersWithUnusualNames(afterId: string | null, limit: number, longerThan: number): Promise<User[]> {
@@ -545,13 +572,31 @@ export class SqliteStore implements ChatStore {
     return rows.map((r, i) => ({ roomId, seq: r.eventSeq, payload: toRoomEvent(r.eventType, current[i] as Message, logActor(r), r.eventDetail) }));
   }
 
-  async markRead(input: { roomId: string; userId: string; seq: number }): Promise<void> {
-    this.db
+  async markRead(input: { roomId: string; userId: string; seq: number }): Promise<boolean> {
+    const moved = this.db
       .update(roomMembers)
-      // SQLite's two-argument max() is PostgreSQL's greatest().
-      .set({ lastReadSeq: sql`max(${roomMembers.lastReadSeq}, ${input.seq})` })
-      .where(and(eq(roomMembers.roomId, num(input.roomId)), eq(roomMembers.userId, num(input.userId))))
+      .set({ lastReadSeq: input.seq })
+      .where(readsBefore(sqliteSchema, input.roomId, input.userId, input.seq))
       .run();
+    return moved.changes > 0;
+  }
+
+  async readMarkers(roomId: string, limit?: number): Promise<RoomReader[]> {
+    const rows = this.db
+      .select({ userId: roomMembers.userId, lastReadSeq: roomMembers.lastReadSeq })
+      .from(roomMembers)
+      .where(eq(roomMembers.roomId, num(roomId)))
+      .orderBy(asc(roomMembers.userId));
+    return (limit === undefined ? rows : rows.limit(limit)).all().map(toReader);
+  }
+
+  async setNotificationLevel(roomId: string, userId: string, level: NotificationLevel): Promise<boolean> {
+    const changed = this.db
+      .update(roomMembers)
+      .set({ notificationLevel: level })
+      .where(levelOtherThan(sqliteSchema, roomId, userId, level))
+      .run();
+    return changed.changes > 0;
   }
 
   async searchMessages(input: { userId: string; query: string; roomId: string | null; limit: number }) {

@@ -1,5 +1,6 @@
 import type { Message, User } from '@chat/api-types';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createPeople } from './conformance-people.ts';
 import type { ChatStore } from './store.ts';
 
 /**
@@ -15,8 +16,7 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
 
     beforeEach(async () => {
       store = await open();
-      alice = await store.createUser({ username: 'alice', displayName: 'Alice', passwordHash: 'h1' });
-      bob = await store.createUser({ username: 'bob', displayName: 'Bob', passwordHash: 'h2' });
+      ({ alice, bob } = await createPeople(store, ['alice', 'bob']));
     });
     afterEach(() => store.close());
 
@@ -28,7 +28,7 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
         code: 'CONFLICT',
       });
       expect(await store.getUser(alice.id)).toEqual({ id: alice.id, username: 'alice', displayName: 'Alice' });
-      expect(await store.findUserForLogin('bob')).toEqual({ user: bob, passwordHash: 'h2', deactivated: false });
+      expect(await store.findUserForLogin('bob')).toEqual({ user: bob, passwordHash: 'hash-bob', deactivated: false });
       expect(await store.findUserForLogin('carol')).toBeNull();
       expect((await store.searchUsers('ALI', 10)).map((u) => u.username)).toEqual(['alice']);
       expect(await store.searchUsers('%', 10)).toEqual([]);
@@ -157,11 +157,11 @@ export function describeChatStore(name: string, open: () => Promise<ChatStore>):
       const ops = await store.createRoom({ name: 'ops', topic: '', kind: 'private', createdBy: alice.id });
       const at = Date.now();
       await store.sendMessage({ roomId: zoo, authorId: bob.id, body: 'hi', clientMsgId: 'z1', now: at });
-      const room = { topic: '', unreadCount: 0, lastMessageAt: null, lastReadSeq: 0, archived: false };
+      const room = { topic: '', unreadCount: 0, lastMessageAt: null, lastReadSeq: 0, archived: false, notificationLevel: 'mentions' };
       expect(await store.listRooms(alice.id)).toEqual([
         { ...room, id: ops, name: 'ops', kind: 'private', memberCount: 1, joined: true, role: 'owner' },
         { ...room, id: zoo, name: 'Zoo', topic: 'z', kind: 'public', memberCount: 1, joined: false, role: null, lastMessageAt: new Date(at).toISOString() },
-        { ...room, id: dm, name: 'Bob', kind: 'direct', memberCount: 2, joined: true, role: 'member' },
+        { ...room, id: dm, name: 'Bob', kind: 'direct', memberCount: 2, joined: true, role: 'member', notificationLevel: 'all' },
       ]);
       await store.addMember(zoo, alice.id);
       await store.sendMessage({ roomId: zoo, authorId: bob.id, body: 'again', clientMsgId: 'z2', now: at });

@@ -1,4 +1,4 @@
-import type { Account, HistoryPage, Message, Room, RoomEvent, RoomKind, RoomRole, SearchHit, ThreadPage, User } from '@chat/api-types';
+import type { Account, HistoryPage, Message, NotificationLevel, Room, RoomEvent, RoomKind, RoomReader, RoomRole, SearchHit, ThreadPage, User } from '@chat/api-types';
 
 /** An uploaded file's metadata; its bytes live in the blob store under `sha256`. */
 export interface FileRecord {
@@ -12,6 +12,16 @@ export interface FileRecord {
   hasThumbnail: boolean;
   uploaderId: string;
   createdAt: number;
+}
+
+/** What `user.profiles` shows of a user, as stored (procedures/profiles.ts makes a Profile of it). */
+export interface ProfileRecord {
+  user: User;
+  status: string;
+  /** The upload that is the user's picture. */
+  avatar: { fileId: string; sha256: string } | null;
+  createdAt: number;
+  deactivated: boolean;
 }
 
 /** One entry of a room's event sequence, as stored and as fanned out. */
@@ -98,9 +108,25 @@ export interface ChatStore {
    */
   setDeactivated(input: { userId: string; deactivated: boolean; alive: SessionWindow; now: number }): Promise<string[]>;
   getUser(userId: string): Promise<User | null>;
+  /** People to write to or invite: deactivated accounts are left out (the admin's `listAccounts` has them). */
   searchUsers(query: string, limit: number): Promise<User[]>;
 
   updateDisplayName(userId: string, displayName: string): Promise<User | null>;
+  /** These users' profiles, in the order asked; unknown ids are left out (storage/profile-rows.ts). */
+  profiles(userIds: string[]): Promise<ProfileRecord[]>;
+  /** NOT_FOUND for no such user. */
+  setStatus(userId: string, status: string): Promise<void>;
+  /**
+   * Makes an upload the user's picture, or removes it (null). Only an upload of the user's own
+   * (else NOT_FOUND `fileId: …`) that is a picture the server could read (width known) and that
+   * no message has (else BAD_REQUEST `fileId: …`): a deleted message's files go with it, so a
+   * picture is always an upload of its own. While it is someone's picture, no clean-up deletes
+   * the file (not even with a message it was attached to later); once replaced, it is an
+   * ordinary unattached upload again.
+   */
+  setAvatar(userId: string, fileId: string | null): Promise<void>;
+  /** The file, while it is some account's current picture. */
+  avatarFile(fileId: string): Promise<FileRecord | null>;
   /**
    * Users, in id order after `afterId`, whose display name may need cleaning: anything but
    * printable ASCII, spaces at either end or doubled, or longer than `longerThan`.
@@ -202,8 +228,15 @@ export interface ChatStore {
   thread(input: { messageId: string; userId: string; before: number | null; limit: number }): Promise<ThreadPage | null>;
   /** Moves the user's read marker in the thread of this message (or that it starts) to it, never backwards. */
   markThreadRead(input: { messageId: string; userId: string }): Promise<void>;
-  /** Moves the user's read marker to the message, never backwards. */
-  markRead(input: { roomId: string; userId: string; seq: number }): Promise<void>;
+  /** Moves the user's read marker to the message, never backwards; true when it moved. */
+  markRead(input: { roomId: string; userId: string; seq: number }): Promise<boolean>;
+  /** Every member's read marker in the room, by user id; the first `limit` only, when given. */
+  readMarkers(roomId: string, limit?: number): Promise<RoomReader[]>;
+  /**
+   * Sets what of the room notifies the member; true when that changed what was stored. Kept
+   * with the membership, so leaving forgets it.
+   */
+  setNotificationLevel(roomId: string, userId: string, level: NotificationLevel): Promise<boolean>;
   /** Messages matching `query` in rooms the user may read (public, or a member of). */
   searchMessages(input: { userId: string; query: string; roomId: string | null; limit: number }): Promise<SearchHit[]>;
 

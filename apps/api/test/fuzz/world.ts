@@ -45,9 +45,10 @@ export async function seedWorld(server: TestServer): Promise<World> {
   const lab = await asKeeper.room.create.mutate({ name: 'Fuzz lab', topic: 'where the fuzzer plays' });
   /** The member is in the lab as its admin, and it takes messages. */
   const labAsBefore = async () => {
+    // Unarchived first: an archived room takes no role changes.
+    await asKeeper.room.setArchived.mutate({ roomId: lab.id, archived: false });
     await asKeeper.room.invite.mutate({ roomId: lab.id, userId: member.user.id });
     await asKeeper.room.setRole.mutate({ roomId: lab.id, userId: member.user.id, role: 'admin' });
-    await asKeeper.room.setArchived.mutate({ roomId: lab.id, archived: false });
   };
   await labAsBefore();
   const secret = await asOther.room.create.mutate({ name: 'Not for the fuzzer', kind: 'private' });
@@ -84,6 +85,8 @@ export async function seedWorld(server: TestServer): Promise<World> {
     around: messageIds,
     userId: users,
     attachmentIds: files,
+    fileId: files,
+    userIds: users,
     lastEventId: seqs,
     before: seqs,
     after: seqs,

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { formatRoom, print, printJson } from '../output.ts';
 import { findRoom } from '../rooms.ts';
 import { roomAdminCommands } from './room-admin.ts';
+import { notificationCommands } from './notifications.ts';
+import { seenCommands } from './seen.ts';
 import { withClient } from './with-client.ts';
 
 export function roomCommands(program: Command): void {
@@ -27,4 +29,6 @@ export function roomCommands(program: Command): void {
       }),
     );
   roomAdminCommands(program, rooms);
+  notificationCommands(program, rooms);
+  seenCommands(program, rooms);
 }

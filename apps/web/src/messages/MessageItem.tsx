@@ -1,14 +1,14 @@
 import type { Message } from '@chat/api-types';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useMe } from '../auth/meContext.ts';
 import { Attachments } from '../files/Attachments.tsx';
 import { errorMessage } from '../lib/errors.ts';
 import { Markdown } from '../markdown/Markdown.tsx';
 import { mentionedUsernames } from '../markdown/remarkChatText.ts';
+import { ProfilePopover } from '../rooms/ProfileCard.tsx';
 import { Avatar } from '../ui/Avatar.tsx';
 import { PinIcon } from '../ui/icons.tsx';
 import { muted } from '../ui/styles.ts';
-import { Tooltip } from '../ui/Tooltip.tsx';
 import { EditMessageForm } from './EditMessageForm.tsx';
 import { useMessageList } from './messageListContext.ts';
 import { messageRow } from './messageRow.ts';
@@ -33,6 +33,7 @@ interface Props {
 /** Memoized: a live event re-renders only the rows whose message it changed. */
 export const MessageItem = memo(function MessageItem({ message, showHeader, editing, onEditingChange, answered }: Props) {
   const setEditing = (on: boolean) => onEditingChange(on ? message.id : null);
+  const [cardOpen, setCardOpen] = useState(false);
   const me = useMe();
   const list = useMessageList();
   const mine = message.author.id === me.id;
@@ -59,7 +60,10 @@ export const MessageItem = memo(function MessageItem({ message, showHeader, edit
     >
       <div className="w-9 shrink-0">
         {showHeader ? (
-          <Avatar user={message.author} />
+          // For the pointer only: the name beside it opens the same card, and is the one keyboards and screen readers reach.
+          <button type="button" tabIndex={-1} aria-hidden="true" className="block rounded-lg" onClick={() => setCardOpen(true)}>
+            <Avatar user={message.author} />
+          </button>
         ) : (
           <MessageTime iso={message.createdAt} className={`${muted} block text-[0.625rem] leading-6 whitespace-nowrap opacity-0 group-hover:opacity-100`} />
         )}
@@ -67,10 +71,12 @@ export const MessageItem = memo(function MessageItem({ message, showHeader, edit
       <div className="min-w-0 flex-1 pb-0.5">
         {showHeader ? (
           <p className="flex items-baseline gap-2">
-            {/* Names are not unique; the username is, so it is one hover away. */}
-            <Tooltip content={`@${message.author.username}`}>
-              <span className="font-semibold">{message.author.displayName}</span>
-            </Tooltip>
+            {/* Names are not unique; the username is, so it is on the card the name opens. */}
+            <ProfilePopover user={message.author} open={cardOpen} onOpenChange={setCardOpen}>
+              <button type="button" className="rounded font-semibold hover:underline">
+                {message.author.displayName}
+              </button>
+            </ProfilePopover>
             <MessageTime iso={message.createdAt} className={`${muted} text-xs`} />
           </p>
         ) : (

@@ -7,6 +7,8 @@ import { useReadMarker } from '../history/useReadMarker.ts';
 import { useScrollTarget, type ScrollTarget } from '../history/useScrollTarget.ts';
 import { dayLabel, timeLabel } from '../lib/timeLabels.ts';
 import type { OutboxEntry } from '../outbox/outbox.ts';
+import { SeenBy } from '../seen/SeenBy.tsx';
+import { useSeenBy } from '../seen/useSeenBy.ts';
 import { ArrowDownIcon, ArrowUpIcon } from '../ui/icons.tsx';
 import { button, muted } from '../ui/styles.ts';
 import { DayDivider, NewMessagesDivider } from './Dividers.tsx';
@@ -117,6 +119,10 @@ export function MessageList(props: Props) {
 
   const marker = useMarkerJump(props.divider, props.target, messages, items, virtualizer.scrollOffset ?? 0, scroller.current?.clientHeight ?? 0);
   useReadMarker(room.id, timeline, scroller, room.joined, `${firstRow}:${lastRow}:${revision}`);
+  const seenOf = useSeenBy(room);
+  // "Seen by" goes under the room's last message (notices of joins and renames are not read for
+  // news), while no message of mine waits below it.
+  const lastSpoken = seenOf && timeline.reachesNewest && pending.length === 0 ? messages.findLast((m) => !m.notice) : undefined;
   useScrollTarget({ roomId: room.id, target: marker.target, timeline, virtualizer, scroller, onLeaveEnd: stopFollowing });
 
   // Back from a window (after a search jump) the newest page is read first, then shown.
@@ -176,6 +182,8 @@ export function MessageList(props: Props) {
     const prev = messages[index - 1];
     const unreadStart = message.id === props.divider?.id;
     const answered = message.replyTo ? timeline.get(message.replyTo.id) : undefined;
+    // In the message's row, so that the list keeps to the end as the line comes and goes.
+    const seen = seenOf && message === lastSpoken ? seenOf(message) : null;
     return (
       <>
         {isNewDay(prev && stamp(prev), stamp(message)) && <DayDivider label={dayLabel(message.createdAt, now)} />}
@@ -191,6 +199,7 @@ export function MessageList(props: Props) {
             answered={answered}
           />
         )}
+        {seen && <SeenBy seen={seen} />}
       </>
     );
   };

@@ -31,7 +31,7 @@ export function NotificationPrompt() {
   return (
     <section aria-label="Desktop notifications" className="mx-2 mb-2 rounded-xl bg-white px-3 py-2.5 text-sm ring-1 ring-slate-900/10 dark:bg-slate-800/70 dark:ring-white/10">
       <p className="font-medium">Desktop notifications</p>
-      <p className={`${muted} mt-0.5 text-xs`}>For direct messages and @mentions, while this tab is in the background.</p>
+      <p className={`${muted} mt-0.5 text-xs`}>For direct messages and @mentions (or as a room's menu sets it), while this tab is in the background.</p>
       <div className="mt-2 flex gap-2">
         <button type="button" className={button.primarySmall} onClick={() => void Notification.requestPermission().finally(() => setVisible(false))}>
           Turn on

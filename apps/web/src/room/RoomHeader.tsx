@@ -58,7 +58,7 @@ export function RoomHeader({ room }: { room: Room }) {
         </button>
       )}
       {room.kind !== 'direct' && room.joined && <LeaveRoomButton room={room} />}
-      {room.kind !== 'direct' && <RoomMenu room={room} onOpen={setDialog} />}
+      {(room.kind !== 'direct' || room.joined) && <RoomMenu room={room} onOpen={setDialog} />}
       {dialog === 'members' && <MembersDialog room={room} onClose={close} />}
       {dialog === 'invite' && <InviteDialog room={room} onClose={close} />}
       {dialog === 'pins' && <PinnedDialog room={room} canUnpin={member} onClose={close} />}

@@ -2,6 +2,7 @@ import type { Room, RoomMember, User } from '@chat/api-types';
 import { useId, useState } from 'react';
 import { useMe } from '../auth/meContext.ts';
 import { errorMessage } from '../lib/errors.ts';
+import { useProfile } from '../profiles/useProfile.ts';
 import { trpc } from '../trpc.ts';
 import { Avatar } from '../ui/Avatar.tsx';
 import { Badge } from '../ui/Badge.tsx';
@@ -11,6 +12,7 @@ import { FormError } from '../ui/FormError.tsx';
 import { button, muted } from '../ui/styles.ts';
 import { UserName } from '../ui/UserName.tsx';
 import { withPresence } from './memberPresence.ts';
+import { ProfilePopover } from './ProfileCard.tsx';
 import { memberActions, roleLabel, type MemberActions } from './roomRights.ts';
 import { useRoomRights } from './useRoomRights.ts';
 
@@ -102,17 +104,22 @@ function MemberRow({ member: { user, online, role }, actions, busy, onSetRole, o
   const id = useId();
   const label = roleLabel(role);
   const { nextRole } = actions;
+  const status = useProfile(user.id).data?.status;
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-2 py-2.5">
-      <div id={id} className="flex min-w-0 flex-1 basis-40 items-center gap-3">
-        <span className="relative">
-          <Avatar user={user} size="sm" />
-          <span
-            aria-hidden="true"
-            className={`absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full ring-2 ring-white dark:ring-slate-900 ${online ? 'bg-emerald-500' : 'bg-slate-400 dark:bg-slate-500'}`}
-          />
-        </span>
-        <UserName user={user} badges={label && <Badge tone="indigo">{label}</Badge>} detail={online ? 'Online' : 'Offline'} />
+      <div id={id} className="flex min-w-0 flex-1 basis-40">
+        <ProfilePopover user={user}>
+          <button type="button" className="-m-1 flex min-w-0 flex-1 items-center gap-3 rounded-lg p-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800">
+            <span className="relative">
+              <Avatar user={user} size="sm" />
+              <span
+                aria-hidden="true"
+                className={`absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full ring-2 ring-white dark:ring-slate-900 ${online ? 'bg-emerald-500' : 'bg-slate-400 dark:bg-slate-500'}`}
+              />
+            </span>
+            <UserName user={user} badges={label && <Badge tone="indigo">{label}</Badge>} detail={online ? 'Online' : 'Offline'} status={status} />
+          </button>
+        </ProfilePopover>
       </div>
       {(nextRole || actions.remove) && (
         <div className="ml-auto flex gap-1">

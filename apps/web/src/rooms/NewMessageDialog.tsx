@@ -1,23 +1,13 @@
 import { errorMessage } from '../lib/errors.ts';
-import { openRoom } from '../route/roomRoute.ts';
-import { trpc } from '../trpc.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { button } from '../ui/styles.ts';
-import { upsertRoom } from './roomActivity.ts';
-import { useUpdateRooms } from './useRooms.ts';
+import { useOpenDirectRoom } from './useOpenDirectRoom.ts';
 import { UserSearch } from './UserSearch.tsx';
 
 /** Starts (or reopens) the direct conversation with someone found by search. */
 export function NewMessageDialog({ onClose }: { onClose(): void }) {
-  const updateRooms = useUpdateRooms();
-  const open = trpc.dm.open.useMutation({
-    onSuccess: (room) => {
-      updateRooms((rooms) => upsertRoom(rooms, room));
-      openRoom(room.id);
-      onClose();
-    },
-  });
+  const open = useOpenDirectRoom(onClose);
   return (
     <Dialog title="New message" description="Find someone to talk to one-on-one." onClose={onClose}>
       <UserSearch

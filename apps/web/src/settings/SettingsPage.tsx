@@ -5,6 +5,7 @@ import { useOpenSidebarDrawer } from '../ui/sidebarDrawer.ts';
 import { button, muted } from '../ui/styles.ts';
 import { AccountsSection } from './AccountsSection.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
+import { PictureForm } from './PictureForm.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { SessionList } from './SessionList.tsx';
 
@@ -29,6 +30,9 @@ export function SettingsPage() {
         <div className="mx-auto max-w-2xl space-y-6 px-3 py-6 sm:px-6 sm:py-8">
           <Section title="Profile" description="How other people see you.">
             <ProfileForm />
+          </Section>
+          <Section title="Picture" description="Shown beside your messages, in member lists and on your profile card.">
+            <PictureForm />
           </Section>
           <Section title="Password" description="Changing it signs you out on every other device.">
             <PasswordForm />

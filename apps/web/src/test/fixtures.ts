@@ -46,6 +46,7 @@ export function room(overrides: Partial<Room> = {}): Room {
     lastReadSeq: 0,
     role: 'member',
     archived: false,
+    notificationLevel: 'mentions',
     ...overrides,
   };
 }

@@ -1,4 +1,6 @@
 import type { User } from '@chat/api-types';
+import { useState } from 'react';
+import { useProfile } from '../profiles/useProfile.ts';
 
 /** Dark enough for white initials to pass WCAG AA (4.5:1) on every one. */
 const palette = [
@@ -26,14 +28,29 @@ export function initials(name: string): string {
   return letters.toUpperCase();
 }
 
-export function Avatar({ user, size = 'md' }: { user: User; size?: 'sm' | 'md' }) {
-  const dimensions = size === 'sm' ? 'size-7 text-[0.65rem]' : 'size-9 text-xs';
+const sizes = {
+  xs: 'size-5 rounded-md text-[0.5rem]',
+  sm: 'size-7 rounded-lg text-[0.65rem]',
+  md: 'size-9 rounded-lg text-xs',
+  lg: 'size-24 rounded-2xl text-3xl',
+};
+
+/**
+ * A user's picture, or their initials until they choose one (and when it does not load). Always
+ * beside their name, so it is decorative: screen readers hear the name once.
+ */
+export function Avatar({ user, size = 'md' }: { user: User; size?: keyof typeof sizes }) {
+  const avatar = useProfile(user.id).data?.avatar;
+  // The 64-pixel picture is sharp at 2x up to 32 CSS pixels; the large one, at 256, for anything bigger.
+  const src = avatar && (size === 'lg' ? avatar.large : avatar.small);
+  // Per address: a new picture gets its own try.
+  const [failed, setFailed] = useState<string | null>(null);
   return (
     <span
       aria-hidden="true"
-      className={`${dimensions} ${avatarColour(user.id)} inline-flex shrink-0 items-center justify-center rounded-lg font-semibold text-white select-none`}
+      className={`${sizes[size]} ${avatarColour(user.id)} inline-flex shrink-0 items-center justify-center overflow-hidden font-semibold text-white select-none`}
     >
-      {initials(user.displayName)}
+      {src && src !== failed ? <img src={src} alt="" className="size-full object-cover" onError={() => setFailed(src)} /> : initials(user.displayName)}
     </span>
   );
 }

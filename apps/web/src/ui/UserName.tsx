@@ -8,17 +8,23 @@ interface Props {
   badges?: ReactNode;
   /** After the username, on its line ("Online"). */
   detail?: string;
+  /** A line of their own words under it: their status. */
+  status?: string | undefined;
 }
 
-/** A display name with the @username under it: names alone can pass for one another, usernames cannot. */
-export function UserName({ user, badges, detail }: Props) {
+/**
+ * A display name with the @username under it: names alone can pass for one another, usernames
+ * cannot. Spans only, spaced for a screen reader, so it can be the text of a button (a member
+ * opening their profile).
+ */
+export function UserName({ user, badges, detail, status }: Props) {
   return (
-    <div className="min-w-0 flex-1">
-      <p className="flex min-w-0 items-center gap-2 text-sm font-medium">
+    <span className="block min-w-0 flex-1">
+      <span className="flex min-w-0 items-center gap-2 text-sm font-medium">
         <span className="truncate">{user.displayName}</span>
         {badges}
-      </p>
-      <p className={`${muted} truncate text-xs`}>
+      </span>{' '}
+      <span className={`${muted} block truncate text-xs`}>
         @{user.username}
         {detail && (
           <>
@@ -26,8 +32,9 @@ export function UserName({ user, badges, detail }: Props) {
             <span>{detail}</span>
           </>
         )}
-      </p>
-    </div>
+      </span>{' '}
+      {status && <span className="block truncate text-xs text-slate-700 dark:text-slate-300">{status}</span>}
+    </span>
   );
 }
 

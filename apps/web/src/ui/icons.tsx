@@ -134,3 +134,13 @@ export const ArchiveIcon = () => (
     <path d="M4 8v11a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8M10 12h4" />
   </svg>
 );
+export const BellOffIcon = () => (
+  <svg {...common} width={14} height={14}>
+    <path d="M8.7 3A6 6 0 0 1 18 8a21.3 21.3 0 0 0 .6 5M17 17H3s3-2 3-9a4.7 4.7 0 0 1 .3-1.7M10.3 21a1.94 1.94 0 0 0 3.4 0M2 2l20 20" />
+  </svg>
+);
+export const CheckIcon = () => (
+  <svg {...common} width={14} height={14}>
+    <path d="M20 6 9 17l-5-5" />
+  </svg>
+);
