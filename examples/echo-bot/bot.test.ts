@@ -51,23 +51,24 @@ async function replies(): Promise<string[]> {
 
 test('answers each command exactly once, across a server restart and a restart of the bot itself', async () => {
   let bot = startBot();
-  await until(() => bot.lines.some((l) => l.startsWith('echo-bot: answering')));
+  await untilAnswering(bot);
   await human.send(roomId, '!ping');
   await human.send(roomId, 'just chatting, no command');
   await human.send(roomId, '!roll 2d6');
-  await untilReplies(2);
+  await untilReplies(2, bot);
 
   await server.close();
   server = await startServer(options);
   await human.send(roomId, '!time');
-  await untilReplies(3);
+  await untilReplies(3, bot);
 
   bot.child.kill('SIGKILL');
   await bot.exited;
   await human.send(roomId, '!ping');
   await human.send(roomId, '!roll 99d6');
   bot = startBot();
-  await untilReplies(5);
+  await untilAnswering(bot);
+  await untilReplies(5, bot);
   await new Promise((r) => setTimeout(r, 500));
   bot.child.kill('SIGTERM');
   await bot.exited;
@@ -81,11 +82,21 @@ test('answers each command exactly once, across a server restart and a restart o
   expect(all[4]).toMatch(/^Usage: !roll/);
 });
 
-async function untilReplies(count: number): Promise<void> {
+/**
+ * Until the bot has signed in and follows the room. Starting it (tsx compiling the SDK from source)
+ * takes a while when the whole suite shares the machine: it is not counted in the time to answer.
+ */
+async function untilAnswering(bot: Running): Promise<void> {
+  await until(() => bot.lines.some((l) => l.startsWith('echo-bot: answering')), 60_000).catch((err: unknown) => {
+    throw new Error(`the bot did not start: ${String(err)}\n${bot.lines.join('\n')}\n${bot.stderr()}`);
+  });
+}
+
+async function untilReplies(count: number, bot: Running): Promise<void> {
   let seen = 0;
   const end = Date.now() + 20_000;
   while ((seen = (await replies()).length) < count) {
-    if (Date.now() > end) throw new Error(`expected ${count} replies, saw ${seen}`);
+    if (Date.now() > end) throw new Error(`expected ${count} replies, saw ${seen}; the bot said:\n${bot.lines.join('\n')}\n${bot.stderr()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -1,6 +1,6 @@
 // A bot that answers !ping, !time and !roll NdM in one room, and survives restarts of the
 // server (the SDK resumes its subscription) and of itself (it keeps its cursor in a file).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createChatClient, isChatError, type RoomEvent } from '@chat/client';
 
 const env = (name: string, fallback: string) => process.env[name] ?? fallback;
@@ -38,7 +38,13 @@ async function onEvent({ type, message }: RoomEvent): Promise<void> {
 }
 
 const since = existsSync(cursorFile) ? readFileSync(cursorFile, 'utf8').trim() : null;
-const follow = chat.follow(roomId, onEvent, { since, onCursor: (cursor) => writeFileSync(cursorFile, cursor) });
+// Written aside and renamed into place: a bot killed mid-write would otherwise leave an empty
+// file, and start its next run with no cursor at all.
+const saveCursor = (cursor: string) => {
+  writeFileSync(`${cursorFile}.tmp`, cursor);
+  renameSync(`${cursorFile}.tmp`, cursorFile);
+};
+const follow = chat.follow(roomId, onEvent, { since, onCursor: saveCursor });
 process.once('SIGTERM', () => follow.stop());
 console.log(`echo-bot: answering in #${room.name} as @${user.username}`);
 await follow.done;
