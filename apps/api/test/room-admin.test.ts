@@ -71,7 +71,9 @@ describe('a room that someone looks after', () => {
     await ann.client.room.setArchived.mutate({ roomId, archived: true });
     expect((await bob.client.room.list.query()).find((r) => r.id === roomId)).toMatchObject({ archived: true });
     const err = await expectCode(bob.client.message.send.mutate({ roomId, body: 'too late', clientMsgId: uniqueName('c') }), 'BAD_REQUEST');
-    expect(err.message).toContain('archived');
+    expect(err.message).toBe('roomId: the room is archived');
+    // Named in data.field as a schema's refusal is, so a form can show it beside the field.
+    expect(err.data).toMatchObject({ field: 'roomId' });
     const history = await root.client.message.history.query({ roomId });
     expect(history.messages.map((m) => m.notice?.kind ?? m.body)).toEqual(['before the archive', 'archived']);
     await ann.client.room.setArchived.mutate({ roomId, archived: false });

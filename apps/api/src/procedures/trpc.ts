@@ -8,8 +8,11 @@ const t = initTRPC.context<Context>().create({
   // Stack traces only in development: tRPC would otherwise send them unless NODE_ENV=production.
   isDev: process.env.NODE_ENV === 'development',
   errorFormatter({ shape, error }) {
-    const field = error.code === 'BAD_REQUEST' ? describeValidation(error.cause) : null;
-    return field ? { ...shape, message: field, data: { ...shape.data, field: field.split(':')[0] } } : shape;
+    if (error.code !== 'BAD_REQUEST') return shape;
+    // A schema's refusal and our own rules' ("roomId: the room is archived") alike say "field: problem".
+    const message = describeValidation(error.cause) ?? error.message;
+    const field = /^([\w.]+): /.exec(message)?.[1];
+    return { ...shape, message, data: field ? { ...shape.data, field } : shape.data };
   },
 });
 
