@@ -21,12 +21,19 @@ export interface ClientAddresses {
  */
 export function clientAddresses(trust: ProxyTrust | undefined): ClientAddresses {
   const trusted = trust === undefined ? () => false : typeof trust === 'number' ? (_: string, hop: number) => hop < trust : proxyAddr.compile(trust);
+  // A WebSocket's upgrade request is asked twice (admission, then the socket's context): parsed once.
+  const known = new WeakMap<IncomingMessage, string>();
   return {
     of(req) {
       // A socket already closed has no address (and proxy-addr would report the header's word).
       if (!req.socket.remoteAddress) return 'unknown';
-      const address = proxyAddr(req, trusted);
-      return ipaddr.isValid(address) ? ipaddr.process(address).toString() : address;
+      let client = known.get(req);
+      if (client === undefined) {
+        const address = proxyAddr(req, trusted);
+        client = ipaddr.isValid(address) ? ipaddr.process(address).toString() : address;
+        known.set(req, client);
+      }
+      return client;
     },
     viaHttps(req) {
       if (!trusted(req.socket.remoteAddress ?? '', 0)) return false;

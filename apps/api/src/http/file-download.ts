@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import contentDisposition from 'content-disposition';
-import send from 'send';
 import type { App } from '../app.ts';
 import { bearerToken, fileCookieToken, lookupFileSession, lookupSession } from '../auth/request-token.ts';
 import { sendError } from './respond.ts';
@@ -32,7 +31,7 @@ export async function handleDownload(app: App, blobs: BlobStore, req: IncomingMe
   if (thumbnail && !file.hasThumbnail) return sendError(res, 404, 'this file has no thumbnail');
   const inline = thumbnail || servesInline(file.mime);
   const type = thumbnail ? 'image/webp' : file.mime === 'text/plain' ? 'text/plain; charset=utf-8' : file.mime;
-  sendStored(app, req, res, file, { type, inline, path: thumbnail ? blobs.thumbnailPathOf(file.sha256) : blobs.pathOf(file.sha256) });
+  await sendStored(app, req, res, file, { type, inline, path: thumbnail ? blobs.thumbnailPathOf(file.sha256) : blobs.pathOf(file.sha256) });
 }
 
 async function sendAvatar(app: App, blobs: BlobStore, req: IncomingMessage, res: ServerResponse, fileId: string, part: `avatar-${AvatarSize}`) {
@@ -41,11 +40,16 @@ async function sendAvatar(app: App, blobs: BlobStore, req: IncomingMessage, res:
   // Made when the picture was set; made again here if another process's copy is not on this disk.
   if (!(await ensureAvatarImages(app, file.sha256))) return sendError(res, 410, 'the file is no longer stored');
   const size = part === 'avatar-64' ? 64 : 256;
-  sendStored(app, req, res, file, { type: 'image/webp', inline: true, path: blobs.avatarPathOf(file.sha256, size) });
+  await sendStored(app, req, res, file, { type: 'image/webp', inline: true, path: blobs.avatarPathOf(file.sha256, size) });
 }
 
-/** Sends a stored file (or an image made of it) with headers that keep it inert and cached. */
-function sendStored(app: App, req: IncomingMessage, res: ServerResponse, file: FileRecord, how: { type: string; inline: boolean; path: string }): void {
+/**
+ * Sends a stored file (or an image made of it) with headers that keep it inert and cached.
+ * `send` is loaded with the first download: its MIME table is about 2 MiB of heap that a
+ * server nobody downloads from does not need to hold.
+ */
+async function sendStored(app: App, req: IncomingMessage, res: ServerResponse, file: FileRecord, how: { type: string; inline: boolean; path: string }): Promise<void> {
+  const { default: send } = await import('send');
   res.setHeader('content-type', how.type);
   res.setHeader('content-disposition', contentDisposition(file.name, { type: how.inline ? 'inline' : 'attachment' }));
   res.setHeader('x-content-type-options', 'nosniff');

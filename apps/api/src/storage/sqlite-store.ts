@@ -19,7 +19,7 @@ import {
 import { readableFile, readableRoom } from './access-conditions.ts';
 import { DomainError } from './errors.ts';
 import { GroupCommit } from './group-commit.ts';
-import { checkpointInBackground } from './sqlite-checkpointer.ts';
+import { WalCheckpointer } from './sqlite-checkpointer.ts';
 import { isRetriedSend, isUniqueViolation, namingRoom } from './sqlite-errors.ts';
 import { dropUnattachedFiles } from './sqlite-files.ts';
 import { SqliteSearchIndex, type IndexingReports } from './sqlite-search-index.ts';
@@ -57,7 +57,7 @@ export class SqliteStore implements ChatStore {
   private readonly roomAdmin: SqliteRoomAdmin;
   private readonly profileStore: SqliteProfiles;
   private readonly sends: GroupCommit<SendMessageInput, SentMessage>;
-  private readonly stopCheckpoints: () => Promise<void>;
+  private readonly checkpointer: WalCheckpointer | null;
   private readonly searchIndex: SqliteSearchIndex;
 
   constructor(file: string, reports: IndexingReports = {}, options: Pick<SqliteOptions, 'synchronous'> = {}) {
@@ -68,7 +68,7 @@ export class SqliteStore implements ChatStore {
     this.roomAdmin = new SqliteRoomAdmin(this.conn, this.hot, this.log);
     this.profileStore = new SqliteProfiles(this.conn);
     this.searchIndex = new SqliteSearchIndex(this.conn.raw, reports);
-    this.stopCheckpoints = file === ':memory:' ? async () => {} : checkpointInBackground(this.conn.raw, file);
+    this.checkpointer = file === ':memory:' ? null : new WalCheckpointer(this.conn.raw, file);
     this.sends = new GroupCommit(
       (body) => this.conn.raw.transaction(body)(),
       (input) => this.storeMessage(input),
@@ -687,7 +687,7 @@ export class SqliteStore implements ChatStore {
     try {
       this.searchIndex.catchUp();
     } finally {
-      await this.stopCheckpoints();
+      await this.checkpointer?.stop();
       this.conn.close();
     }
   }

@@ -113,7 +113,9 @@ class Connection<TRouter extends AnyRouter> {
     private readonly registry: Set<Connection<TRouter>>,
   ) {
     this.req = req;
-    if (new URL(req.url ?? '/', 'http://localhost').searchParams.get('connectionParams') !== '1') this.startContext(null);
+    // The query alone: a whole URL parsed per connection was 1% of connecting.
+    const query = req.url?.split('?', 2)[1];
+    if (new URLSearchParams(query).get('connectionParams') !== '1') this.startContext(null);
     // Shared listeners (`this` is the socket) rather than three closures per connection.
     connectionOf.set(socket, this);
     socket.on('message', onMessage);
