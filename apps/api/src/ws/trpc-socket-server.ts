@@ -113,9 +113,7 @@ class Connection<TRouter extends AnyRouter> {
     private readonly registry: Set<Connection<TRouter>>,
   ) {
     this.req = req;
-    // The query alone: a whole URL parsed per connection was 1% of connecting.
-    const query = req.url?.split('?', 2)[1];
-    if (new URLSearchParams(query).get('connectionParams') !== '1') this.startContext(null);
+    if (new URL(req.url ?? '/', 'http://localhost').searchParams.get('connectionParams') !== '1') this.startContext(null);
     // Shared listeners (`this` is the socket) rather than three closures per connection.
     connectionOf.set(socket, this);
     socket.on('message', onMessage);
