@@ -12,7 +12,7 @@ const round = (p99: number, cpu: number, ceiling: number, lost = 0): TargetResul
   manyRooms: load(p99 + 1, cpu * 2),
   ladder: { steps: [load(p99, cpu)], ceiling, limitReached: true },
   costModel: null,
-  idle: [{ connections: 500, rssPerConnection: cpu * 100, heapPerConnection: cpu * 10, cpuUsPerConnect: cpu * 20 }],
+  idle: [{ connections: 500, rssPerConnection: cpu * 100, heapPerConnection: cpu * 10, cpuUsPerConnect: cpu * 20, cpuUsPerConnectAfterGc: cpu * 30 }],
 });
 
 describe('bench rounds', () => {

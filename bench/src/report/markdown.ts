@@ -87,6 +87,13 @@ export function toMarkdown(r: BenchResults): string {
     ...idleCounts.map((count, i) =>
       row(r, `connect + subscribe: server CPU µs per client from ${idleFrom(i)} to ${fmt(count)}`, (t) => t.idle?.[i]?.cpuUsPerConnect),
     ),
+    ...idleCounts.map((count, i) =>
+      row(
+        r,
+        `connect + subscribe right after a full GC forced through the inspector: server CPU µs per client from ${idleFrom(i)} to ${fmt(count)}`,
+        (t) => t.idle?.[i]?.cpuUsPerConnectAfterGc,
+      ),
+    ),
     row(r, `at rest, ${r.config.restAfterMs / 1000} s after start, no client: RSS (MiB)`, (t) => t.restRss / MIB),
     '',
   ];

@@ -48,15 +48,17 @@ function connectCheck(r: BenchResults, ours: TargetResults, ws: TargetResults, s
     count,
     ours: ratio(ours.idle?.[i]?.cpuUsPerConnect, ws.idle?.[i]?.cpuUsPerConnect),
     socketio: ratio(socketio?.idle?.[i]?.cpuUsPerConnect, ws.idle?.[i]?.cpuUsPerConnect),
+    oursAfterGc: ratio(ours.idle?.[i]?.cpuUsPerConnectAfterGc, ws.idle?.[i]?.cpuUsPerConnectAfterGc),
   }));
   const judged = last(steps);
+  const afterGc = judged ? `; right after a forced GC ×${fmt(judged.oursAfterGc)}` : '';
   const earlier = steps.slice(0, -1).map((s) => `; step to ${fmt(s.count)}: ×${fmt(s.ours)}`);
   return ratioCheck(
     `server CPU to connect and subscribe a client${judged ? ` (idle connections, step to ${fmt(judged.count)})` : ''} ≤ 2× bare ws`,
     judged?.ours ?? Number.NaN,
     (x) => x <= 2,
     r.config.idle ? 'no such figure in these results' : 'no idle connections in this mode',
-    ` (Socket.IO ×${fmt(judged?.socketio)})${earlier.join('')}`,
+    ` (Socket.IO ×${fmt(judged?.socketio)})${afterGc}${earlier.join('')}`,
   );
 }
 

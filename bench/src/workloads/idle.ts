@@ -4,17 +4,27 @@ import { OursDriver } from '../clients/ours-driver.ts';
 import type { BenchConfig } from '../config.ts';
 import { Inspector } from '../proc/inspector.ts';
 import { cpuMicros, rssBytes } from '../proc/proc-stats.ts';
-import { startTarget } from '../targets/start.ts';
+import { startTarget, type RunningTarget } from '../targets/start.ts';
 import type { TargetName } from '../targets/target.ts';
 import { inBatches, now, sleep } from '../util/time.ts';
+
+type IdleConfig = NonNullable<BenchConfig['idle']>;
 
 export interface IdlePoint {
   connections: number;
   /** RSS growth per connection since the previous point (the first: since one connection). */
   rssPerConnection: number;
   heapPerConnection: number;
-  /** Server CPU (user + system) per connection opened and subscribed since the previous point, in µs. */
+  /**
+   * Server CPU (user + system) per connection opened and subscribed since the previous point, in
+   * µs, on a target of its own that nothing forces to collect garbage.
+   */
   cpuUsPerConnect: number;
+  /**
+   * The same on the memory target, right after the full GC forced through the inspector for the
+   * previous heap reading: the JIT and the heap then grow back at the clients' expense.
+   */
+  cpuUsPerConnectAfterGc: number;
 }
 
 /** The connect window ends once the target has used no CPU for this long… */
@@ -40,15 +50,15 @@ async function cpuOnceQuiet(pid: number): Promise<number> {
 }
 
 /**
- * Idle subscribed connections on a fresh target started with the inspector, so a full GC can be
- * forced from outside before each reading. Memory: V8 heap (after N − before) / N, and RSS growth
- * per connection from one count to the next (RSS since the start would be skewed by memory the
- * allocator kept from start-up, password hashing for the accounts, and hands out again). CPU: the
- * server's, from the first connect to the last subscription, per connection.
+ * Opens subscribed connections on `target` up to each of `cfg.counts` in turn, measuring the
+ * server's CPU per connection of each step; `settle` runs before the first step and after each.
  */
-export async function idleConnections(name: TargetName, cfg: NonNullable<BenchConfig['idle']>, users: number): Promise<IdlePoint[]> {
-  const target = await startTarget(name, { inspect: true });
-  const inspector = await Inspector.open(await target.inspectorUrl);
+async function connectInSteps(
+  target: RunningTarget,
+  cfg: IdleConfig,
+  users: number,
+  settle: (step: { connections: number; cpuUsPerConnect: number } | null) => Promise<void>,
+): Promise<void> {
   const subs: Subscription[] = [];
   try {
     const driver = await driverFor(target, users);
@@ -60,35 +70,69 @@ export async function idleConnections(name: TargetName, cfg: NonNullable<BenchCo
       const conns = Array.from({ length: Math.max(...cfg.counts) + 1 }, (_, conn) => conn);
       await inBatches(conns, 4, (conn) => driver.pool.join(driver.pool.user(conn), room(conn)));
     }
-    const measure = async () => {
-      await sleep(cfg.settleMs);
-      const heap = await inspector.collectGarbage();
-      await sleep(200);
-      return { rss: rssBytes(target.pid), heap };
-    };
     // One connection through the whole path first, so lazily loaded code is not counted per connection.
     subs.push(await driver.subscribe(room(0), 0, () => {}));
-    const base = await measure();
-    const points: IdlePoint[] = [];
-    let previous = { rss: base.rss, connections: 0 };
+    await settle(null);
     for (const count of cfg.counts) {
       const slots = Array.from({ length: count - subs.length + 1 }, (_, i) => subs.length + i);
       const cpuBefore = cpuMicros(target.pid);
       subs.push(...(await inBatches(slots, 50, (conn) => driver.subscribe(room(conn), conn, () => {}))));
       const cpu = (await cpuOnceQuiet(target.pid)) - cpuBefore;
-      const m = await measure();
-      const n = subs.length - 1;
+      await settle({ connections: subs.length - 1, cpuUsPerConnect: cpu / slots.length });
+    }
+  } finally {
+    for (const sub of subs) sub.close();
+  }
+}
+
+/**
+ * Idle subscribed connections, on two fresh targets. Memory: on a target started with the
+ * inspector, so that a full GC can be forced from outside before each reading: V8 heap (after
+ * N − before) / N, and RSS growth per connection from one count to the next (RSS since the start
+ * would be skewed by memory the allocator kept from start-up, password hashing for the accounts,
+ * and hands out again). CPU: the server's, from the first connect to the last subscription, per
+ * connection, on a second target without the inspector. The forced GC throws away compiled code
+ * and shrinks the heap, so the connections right after it pay for growing both back, the more so
+ * the more JavaScript a server runs per connection; no server in use is made to collect like that.
+ * The report shows that figure too (`cpuUsPerConnectAfterGc`), measured on the memory target.
+ */
+export async function idleConnections(name: TargetName, cfg: IdleConfig, users: number): Promise<IdlePoint[]> {
+  const cpu: number[] = [];
+  const cpuTarget = await startTarget(name);
+  try {
+    await connectInSteps(cpuTarget, cfg, users, async (step) => void (step && cpu.push(step.cpuUsPerConnect)));
+  } finally {
+    await cpuTarget.stop();
+  }
+
+  const target = await startTarget(name, { inspect: true });
+  const inspector = await Inspector.open(await target.inspectorUrl);
+  const points: IdlePoint[] = [];
+  try {
+    let base = { rss: 0, heap: 0 };
+    let previous = { rss: 0, connections: 0 };
+    await connectInSteps(target, cfg, users, async (step) => {
+      await sleep(cfg.settleMs);
+      const heap = await inspector.collectGarbage();
+      await sleep(200);
+      const m = { rss: rssBytes(target.pid), heap };
+      if (!step) {
+        base = m;
+        previous = { rss: m.rss, connections: 0 };
+        return;
+      }
+      const n = step.connections;
       points.push({
         connections: n,
         rssPerConnection: (m.rss - previous.rss) / (n - previous.connections),
         heapPerConnection: (m.heap - base.heap) / n,
-        cpuUsPerConnect: cpu / slots.length,
+        cpuUsPerConnect: cpu[points.length] ?? Number.NaN,
+        cpuUsPerConnectAfterGc: step.cpuUsPerConnect,
       });
       previous = { rss: m.rss, connections: n };
-    }
+    });
     return points;
   } finally {
-    for (const sub of subs) sub.close();
     inspector.close();
     await target.stop();
   }
