@@ -1,4 +1,5 @@
 import type { BenchResults, TargetResults } from '../results.ts';
+import { machineLine } from './machine.ts';
 import { TARGET_LABEL, type TargetName } from '../targets/target.ts';
 import { fmt, withRatio } from './format.ts';
 import { checkTargets } from './targets.ts';
@@ -49,14 +50,13 @@ function costRows(r: BenchResults): string[] {
 
 /** The results as Markdown: machine, one table with every figure as a ratio to bare ws, the targets. */
 export function toMarkdown(r: BenchResults): string {
-  const m = r.machine;
   const f = r.config.fixed;
   const idleCounts = r.config.idle?.counts ?? [];
   const idleFrom = (i: number) => (i === 0 ? '1' : fmt(idleCounts[i - 1]));
   const lines = [
     `# Fan-out benchmark (${r.mode} mode)`,
     '',
-    `${r.date} · ${m.nproc} × ${m.cpuModel} · ${m.memoryGiB} GiB · Node ${m.node} · ${m.platform} · load average ${m.loadAverage} at the end · ${r.durationSec} s`,
+    machineLine(r.date, r.machine, r.durationSec),
     '',
     `Big room: ${f.bigRoom.rooms} × ${f.bigRoom.members} members, ${f.bigRoom.sendersPerRoom} senders, ${fmt(f.bigRoom.deliveriesPerSec)} deliveries/s offered. ` +
       `Many rooms: ${f.manyRooms.rooms} × ${f.manyRooms.members}, ${f.manyRooms.sendersPerRoom} sender each, ${fmt(f.manyRooms.deliveriesPerSec)} deliveries/s. ` +

@@ -1,4 +1,5 @@
 import { fmt } from '../report/format.ts';
+import { machineLine } from '../report/machine.ts';
 import { figureRows } from './figures.ts';
 import { checkGoals } from './goals.ts';
 import type { WebBenchResults } from './results.ts';
@@ -13,12 +14,11 @@ const met = (m: boolean | null) => (m === null ? 'not measured' : m ? 'yes' : '*
 
 /** The results as Markdown: the apps, every figure side by side, the targets, how it was measured. */
 export function toMarkdown(r: WebBenchResults): string {
-  const m = r.machine;
   const labels = r.apps.map((a) => a.label);
   const lines = [
     '# Web timeline benchmark',
     '',
-    `${r.date} · ${m.nproc} × ${m.cpuModel} · ${m.memoryGiB} GiB · Node ${m.node} · ${m.platform} · load average ${m.loadAverage} at the end · ${r.durationSec} s`,
+    machineLine(r.date, r.machine, r.durationSec),
     '',
     ...r.apps.map((a) => `- **${a.label}**: ${a.description}${a.setupError ? ` — not run: ${a.setupError}` : ''}${loadRange(a.loadAverages)}`),
     '',
