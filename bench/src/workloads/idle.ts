@@ -50,16 +50,18 @@ async function cpuOnceQuiet(pid: number): Promise<number> {
 }
 
 /**
- * Opens subscribed connections on `target` up to each of `cfg.counts` in turn, measuring the
- * server's CPU per connection of each step; `settle` runs before the first step and after each.
+ * Opens subscribed connections on `target` up to each of `cfg.counts` in turn and returns the
+ * server's CPU per connection of each step; `settle` runs before the first step (with 0) and after
+ * each (with the connections then open).
  */
 async function connectInSteps(
   target: RunningTarget,
   cfg: IdleConfig,
   users: number,
-  settle: (step: { connections: number; cpuUsPerConnect: number } | null) => Promise<void>,
-): Promise<void> {
+  settle: (connections: number) => Promise<void> = async () => {},
+): Promise<number[]> {
   const subs: Subscription[] = [];
+  const cpuPerStep: number[] = [];
   try {
     const driver = await driverFor(target, users);
     const rooms = await driver.createRooms('idle', cfg.rooms);
@@ -72,14 +74,15 @@ async function connectInSteps(
     }
     // One connection through the whole path first, so lazily loaded code is not counted per connection.
     subs.push(await driver.subscribe(room(0), 0, () => {}));
-    await settle(null);
+    await settle(0);
     for (const count of cfg.counts) {
       const slots = Array.from({ length: count - subs.length + 1 }, (_, i) => subs.length + i);
       const cpuBefore = cpuMicros(target.pid);
       subs.push(...(await inBatches(slots, 50, (conn) => driver.subscribe(room(conn), conn, () => {}))));
-      const cpu = (await cpuOnceQuiet(target.pid)) - cpuBefore;
-      await settle({ connections: subs.length - 1, cpuUsPerConnect: cpu / slots.length });
+      cpuPerStep.push(((await cpuOnceQuiet(target.pid)) - cpuBefore) / slots.length);
+      await settle(subs.length - 1);
     }
+    return cpuPerStep;
   } finally {
     for (const sub of subs) sub.close();
   }
@@ -98,41 +101,35 @@ async function connectInSteps(
  * (`cpuUsPerConnectAfterGc`), measured on the memory target.
  */
 export async function idleConnections(name: TargetName, cfg: IdleConfig, users: number): Promise<IdlePoint[]> {
-  const cpu: number[] = [];
   const cpuTarget = await startTarget(name);
+  let cpu: number[];
   try {
-    await connectInSteps(cpuTarget, cfg, users, async (step) => void (step && cpu.push(step.cpuUsPerConnect)));
+    cpu = await connectInSteps(cpuTarget, cfg, users);
   } finally {
     await cpuTarget.stop();
   }
 
   const target = await startTarget(name, { inspect: true });
   const inspector = await Inspector.open(await target.inspectorUrl);
-  const points: IdlePoint[] = [];
   try {
-    let base = { rss: 0, heap: 0 };
-    let previous = { rss: 0, connections: 0 };
-    await connectInSteps(target, cfg, users, async (step) => {
+    const readings: { connections: number; rss: number; heap: number }[] = [];
+    const cpuAfterGc = await connectInSteps(target, cfg, users, async (connections) => {
       await sleep(cfg.settleMs);
       const heap = await inspector.collectGarbage();
       await sleep(200);
-      const m = { rss: rssBytes(target.pid), heap };
-      if (!step) {
-        base = m;
-        previous = { rss: m.rss, connections: 0 };
-        return;
-      }
-      const n = step.connections;
-      points.push({
-        connections: n,
-        rssPerConnection: (m.rss - previous.rss) / (n - previous.connections),
-        heapPerConnection: (m.heap - base.heap) / n,
-        cpuUsPerConnect: cpu[points.length] ?? Number.NaN,
-        cpuUsPerConnectAfterGc: step.cpuUsPerConnect,
-      });
-      previous = { rss: m.rss, connections: n };
+      readings.push({ connections, rss: rssBytes(target.pid), heap });
     });
-    return points;
+    const [base, ...steps] = readings as [(typeof readings)[number], ...typeof readings];
+    return steps.map((m, i) => {
+      const previous = readings[i] as (typeof readings)[number];
+      return {
+        connections: m.connections,
+        rssPerConnection: (m.rss - previous.rss) / (m.connections - previous.connections),
+        heapPerConnection: (m.heap - base.heap) / m.connections,
+        cpuUsPerConnect: cpu[i] ?? Number.NaN,
+        cpuUsPerConnectAfterGc: cpuAfterGc[i] ?? Number.NaN,
+      };
+    });
   } finally {
     inspector.close();
     await target.stop();
