@@ -19,3 +19,8 @@ test('IPv6 addresses are counted by /64', () => {
 test('what is no address is counted as it is', () => {
   expect(addressBucket('unknown')).toBe('unknown');
 });
+
+test('an IPv4 address written another way than dotted decimal is still one address', () => {
+  expect(addressBucket('198.051.100.007')).toBe(addressBucket('198.41.100.7'));
+  expect(addressBucket('0xc6.0x33.0x64.0x07')).toBe('198.51.100.7');
+});
