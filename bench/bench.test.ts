@@ -5,10 +5,10 @@ import { runSuite } from './src/suite.ts';
 
 // The harness itself, for a few seconds with tiny numbers: no timing assertions, only that every
 // message reached every subscriber exactly once on our server (on SQLite, and on PostgreSQL +
-// Redis) and on the bare ws baseline.
+// Redis), on the bare ws baseline, and on bare ws storing through our SQLite store.
 describe('bench harness (smoke)', () => {
-  it('runs against our server on both stores and bare ws with nothing lost or duplicated, in two rounds', async () => {
-    const names = ['ws', 'ours', 'ours-pg'] as const;
+  it('runs against our server on both stores, bare ws and bare ws with our store, with nothing lost or duplicated, in two rounds', async () => {
+    const names = ['ws', 'ours', 'ours-pg', 'ws-store'] as const;
     const results = await runSuite(SMOKE, { targets: names, quiet: true, repeat: 2 });
     for (const name of names) {
       expect(results.rounds?.[name], name).toHaveLength(2);
@@ -31,5 +31,7 @@ describe('bench harness (smoke)', () => {
     expect(markdown).toContain('2 rounds, the targets in alternating order');
     expect(markdown).toContain('| at rest, 0.2 s after start, no client: RSS (MiB) |');
     expect(markdown).toContain('our server (tRPC + PostgreSQL + Redis)');
+    expect(markdown).toContain('bare ws storing through our SQLite store');
+    expect(markdown).toMatch(/bare ws storing through our store ×[\d.]+/);
   });
 });

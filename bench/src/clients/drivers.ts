@@ -8,6 +8,6 @@ import { WsDriver } from './ws-driver.ts';
 /** The client side for a running target; `users` is the account pool size for our server. */
 export async function driverFor(target: RunningTarget, users: number): Promise<Driver> {
   if (isOurs(target.name)) return OursDriver.create(target, users);
-  if (target.name === 'ws') return new WsDriver(target);
+  if (target.name === 'ws' || target.name === 'ws-store') return new WsDriver(target);
   return new SocketIoDriver(target);
 }

@@ -4,7 +4,7 @@ import { TARGET_LABEL, type TargetName } from '../targets/target.ts';
 const W = 640;
 const H = 360;
 const PAD = { left: 64, right: 20, top: 36, bottom: 48 };
-const COLORS: Record<TargetName, string> = { ws: '#2b7bba', socketio: '#e08a1e', ours: '#2e9e4f', 'ours-pg': '#8e44ad' };
+const COLORS: Record<TargetName, string> = { ws: '#2b7bba', socketio: '#e08a1e', ours: '#2e9e4f', 'ours-pg': '#8e44ad', 'ws-store': '#7f8c8d' };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 

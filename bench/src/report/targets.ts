@@ -21,8 +21,16 @@ function figureCheck(goal: string, value: number, met: (value: number) => boolea
 const ratioCheck = (goal: string, value: number, met: (value: number) => boolean, unmeasured: string, more = ''): TargetCheck =>
   figureCheck(goal, value, met, `×${fmt(value)}${more}`, unmeasured);
 
+/**
+ * The same figure for bare ws storing each message through our SQLite store, when the run has
+ * it: what storing alone costs, against which the rest of our server can be judged.
+ */
+function storingAlone(figure: (t: TargetResults) => number | undefined, ws: TargetResults, store: TargetResults | undefined): string {
+  return store ? `; bare ws storing through our store ×${fmt(ratio(figure(store), figure(ws)))}` : '';
+}
+
 /** What a message costs whatever the room's size, and what each further member adds: fitted by the cost model. */
-function costChecks(r: BenchResults, ours: TargetResults, ws: TargetResults): TargetCheck[] {
+function costChecks(r: BenchResults, ours: TargetResults, ws: TargetResults, store: TargetResults | undefined): TargetCheck[] {
   // The fitted figure of bare ws can come out at zero or below (noise on a small intercept): no ratio then.
   const unmeasured = r.config.costModel ? "bare ws's fitted figure is not above zero" : 'the cost model runs in full mode only (--full)';
   return [
@@ -31,6 +39,7 @@ function costChecks(r: BenchResults, ours: TargetResults, ws: TargetResults): Ta
       ratio(ours.costModel?.perMessageUs, ws.costModel?.perMessageUs),
       (x) => x <= 2,
       unmeasured,
+      storingAlone((t) => t.costModel?.perMessageUs, ws, store),
     ),
     ratioCheck(
       'server CPU per further member of the room (cost model) ≤ 1.2× bare ws',
@@ -63,8 +72,8 @@ function connectCheck(r: BenchResults, ours: TargetResults, ws: TargetResults, s
 }
 
 /** CPU and latency against bare ws: the load workloads, the cost model, connecting. */
-function againstBareWs(r: BenchResults, ours: TargetResults, ws: TargetResults, socketio: TargetResults | undefined): TargetCheck[] {
-  const checks = costChecks(r, ours, ws);
+function againstBareWs(r: BenchResults, ours: TargetResults, ws: TargetResults, socketio: TargetResults | undefined, store: TargetResults | undefined): TargetCheck[] {
+  const checks = costChecks(r, ours, ws, store);
   const loads = [
     ['big room', 'bigRoom', 1.15],
     [`many rooms of ${r.config.fixed.manyRooms.members}`, 'manyRooms', 1.35],
@@ -74,7 +83,7 @@ function againstBareWs(r: BenchResults, ours: TargetResults, ws: TargetResults, 
     const belowSio = socketio ? ours[key].cpuUsPerDelivery < socketio[key].cpuUsPerDelivery : true;
     checks.push({
       goal: `server CPU per delivered message, ${label} ≤ ${limit}× bare ws and below Socket.IO`,
-      measured: `×${fmt(cpu)} (Socket.IO ×${fmt(ratio(socketio?.[key].cpuUsPerDelivery, ws[key].cpuUsPerDelivery))})`,
+      measured: `×${fmt(cpu)} (Socket.IO ×${fmt(ratio(socketio?.[key].cpuUsPerDelivery, ws[key].cpuUsPerDelivery))}${storingAlone((t) => t[key].cpuUsPerDelivery, ws, store)})`,
       met: cpu <= limit && belowSio,
     });
   }
@@ -119,9 +128,9 @@ function noRegression(ours: TargetResults, ws: TargetResults, socketio: TargetRe
 
 /** The issue's targets, each met or not, from one run. */
 export function checkTargets(r: BenchResults): TargetCheck[] {
-  const { ours, ws, socketio } = r.targets;
+  const { ours, ws, socketio, 'ws-store': store } = r.targets;
   const checks: TargetCheck[] = [];
-  if (ours && ws) checks.push(...againstBareWs(r, ours, ws, socketio));
+  if (ours && ws) checks.push(...againstBareWs(r, ours, ws, socketio, store));
   if (ours) {
     const mib = ours.restRss / MIB;
     const goal = `our server at rest after start (${r.config.restAfterMs / 1000} s after its health check, no client) ≤ 100 MiB RSS`;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../util/free-port.ts';
 import { buildTargets } from './compiled.ts';
-import { BARE_WS_MAIN, OUR_MAIN, REPO_ROOT, SOCKETIO_MAIN } from './paths.ts';
+import { BARE_WS_MAIN, OUR_MAIN, REPO_ROOT, SOCKETIO_MAIN, WS_STORE_MAIN } from './paths.ts';
 import { launch, type TargetProcess } from './process.ts';
 import { freshSharedServices } from './shared-services.ts';
 import { isOurs, type LaunchOptions, type TargetName } from './target.ts';
@@ -30,8 +30,10 @@ export async function startTarget(name: TargetName, opts: LaunchOptions = {}): P
   const running = (proc: TargetProcess, dataDir: string | null): RunningTarget => ({ ...proc, name, port, dataDir, httpBase, wsBase: `ws://127.0.0.1:${port}` });
   await buildTargets();
   if (!isOurs(name)) {
-    const script = name === 'ws' ? BARE_WS_MAIN : SOCKETIO_MAIN;
-    return running(await launch(script, { cwd: REPO_ROOT, env: { PORT: String(port) }, nodeFlags, healthUrl }), null);
+    const script = name === 'ws' ? BARE_WS_MAIN : name === 'ws-store' ? WS_STORE_MAIN : SOCKETIO_MAIN;
+    const dataDir = name === 'ws-store' ? (opts.dataDir ?? freshDataDir()) : null;
+    const env = { PORT: String(port), ...(dataDir ? { DATA_DIR: dataDir } : {}) };
+    return running(await launch(script, { cwd: REPO_ROOT, env, nodeFlags, healthUrl }), dataDir);
   }
   // Source maps as `npm start` has them (about 1% of start-up, nothing per message).
   nodeFlags.push('--enable-source-maps');

@@ -1,11 +1,12 @@
-export type TargetName = 'ours' | 'ours-pg' | 'ws' | 'socketio';
+export type TargetName = 'ours' | 'ours-pg' | 'ws' | 'ws-store' | 'socketio';
 
-export const TARGETS: readonly TargetName[] = ['ws', 'socketio', 'ours', 'ours-pg'];
+export const TARGETS: readonly TargetName[] = ['ws', 'socketio', 'ours', 'ours-pg', 'ws-store'];
 
 export const TARGET_LABEL: Record<TargetName, string> = {
   ours: 'our server (tRPC + SQLite)',
   'ours-pg': 'our server (tRPC + PostgreSQL + Redis)',
   ws: 'bare ws',
+  'ws-store': 'bare ws storing through our SQLite store',
   socketio: 'Socket.IO 4',
 };
 

@@ -60,7 +60,7 @@ export class SqliteStore implements ChatStore {
   private readonly checkpointer: WalCheckpointer | null;
   private readonly searchIndex: SqliteSearchIndex;
 
-  constructor(file: string, reports: IndexingReports = {}, options: Pick<SqliteOptions, 'synchronous'> = {}) {
+  constructor(file: string, reports: IndexingReports = {}, options: Pick<SqliteOptions, 'synchronous' | 'migrationsFolder'> = {}) {
     this.conn = openSqlite(file, options);
     this.hot = prepareHotStatements(this.conn.raw);
     this.hydrator = new MessageHydrator(this.hot);
