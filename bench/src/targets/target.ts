@@ -18,7 +18,7 @@ export interface LaunchOptions {
   inspect?: boolean;
   /** Writes a .cpuprofile into this directory when the process exits. */
   cpuProfDir?: string;
-  /** Our server only: the data directory (a fresh temp dir when absent). */
+  /** Our server and ws-store: the data directory (a fresh temp dir when absent). */
   dataDir?: string;
   /** Reuse this port (a restart). */
   port?: number;
