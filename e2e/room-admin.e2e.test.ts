@@ -281,7 +281,10 @@ describe('rooms that someone looks after, and the server admin, in the browser',
     expect(await toast(pageC, `You were removed from #${SECRET}`).count()).toBe(1);
   });
 
-  it('Alice deletes a room once she has typed its name: Bob, reading it, is told and moved away', async () => {
+  it('Alice deletes a room once she has typed its name: Bob, reading it, is told and moved away, and keeps none of it', async () => {
+    // The room's newest messages, saved on each device for offline reading (a save follows within a second).
+    const saved = (page: Page) => page.evaluate((id) => Object.keys(localStorage).some((key) => key.startsWith('chat.timeline.') && key.endsWith(`.${id}`)), roomId);
+    await expect.poll(() => saved(pageB), VISIBLE).toBe(true);
     await openRoom(pageA, RENAMED);
     await roomMenu(pageA, 'Room settings');
     const settings = await visible(pageA.getByRole('dialog', { name: 'Room settings' }));
@@ -302,6 +305,7 @@ describe('rooms that someone looks after, and the server admin, in the browser',
     }
     await roomLink(pageC, RENAMED).waitFor({ state: 'detached', ...VISIBLE });
     expect(await pageA.getByRole('dialog').count()).toBe(0);
+    for (const page of [pageA, pageB]) await expect.poll(() => saved(page), VISIBLE).toBe(false);
   });
 
   it('the server admin deactivates Carol in Settings: her open page is signed out, and she cannot sign in', async () => {

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { ConnectionBanner } from './connection/ConnectionBanner.tsx';
+import { useTimelines } from './history/timelinesContext.ts';
 import { useUnreadTitle } from './notifications/useUnreadTitle.ts';
 import { RoomView } from './room/RoomView.tsx';
 import { RoomWatchers } from './rooms/RoomWatchers.tsx';
@@ -26,6 +27,12 @@ export function ChatLayout() {
   // The settings are a page of their own, not an empty pane waiting for a room.
   useDefaultRoom(activeRoomId, settingsOpen ? undefined : rooms);
   useUnreadTitle(rooms, settingsOpen ? 'Settings' : rooms?.find((r) => r.id === activeRoomId));
+  // A room gone from my list (deleted, or private and left or removed from) leaves none of its
+  // messages saved on this device, whether it went while the page was open or while it was not.
+  const timelines = useTimelines();
+  useEffect(() => {
+    if (rooms) timelines.retainSaved(new Set(rooms.map((r) => r.id)));
+  }, [rooms, timelines]);
 
   // The drawer belongs to the room it was opened over: going to another room closes it.
   const [drawerOver, setDrawerOver] = useState<string | null | false>(false);

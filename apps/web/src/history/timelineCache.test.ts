@@ -48,6 +48,19 @@ describe('timelineCache', () => {
     expect(storage.getItem('chat.outbox.1')).toBe('[]');
   });
 
+  it('keeps only the rooms it is told to, of its own sign-in: a room gone from the list leaves nothing saved', () => {
+    const storage = memoryStorage();
+    const cache = timelineCache(storage, 'o');
+    cache.write('10', snapshot([1]));
+    cache.write('11', snapshot([2]));
+    cache.write('110', snapshot([3]));
+    timelineCache(storage, 'earlier').write('10', snapshot([4]));
+    storage.setItem('chat.outbox.1', '[]');
+    cache.retain(new Set(['10', '110']));
+    expect([...Array(storage.length).keys()].map((i) => storage.key(i)).sort()).toEqual(['chat.outbox.1', 'chat.timeline.o.10', 'chat.timeline.o.110']);
+    expect(cache.read('10')?.lastEventId).toBe('1');
+  });
+
   it('makes room in a full storage by dropping the other rooms, and ignores what it cannot read', () => {
     const storage = memoryStorage(1_200);
     const cache = timelineCache(storage, 'o');

@@ -14,6 +14,11 @@ interface Saved extends TimelineSnapshot {
 export interface TimelineCache {
   read(roomId: string): TimelineSnapshot | null;
   write(roomId: string, snapshot: TimelineSnapshot): void;
+  /**
+   * Deletes the saved timelines of rooms not in `roomIds` (deleted, or no longer readable), and
+   * those of earlier sign-ins: what the room list no longer shows is not kept on this device.
+   */
+  retain(roomIds: ReadonlySet<string>): void;
   /** Deletes every saved timeline, of this sign-in and any earlier one. */
   clear(): void;
 }
@@ -68,6 +73,13 @@ export function timelineCache(storage: Storage | undefined, owner: string): Time
         } catch {
           // Still too big: this room is simply read from the server next time.
         }
+      }
+    },
+    retain(roomIds) {
+      if (!storage) return;
+      const mine = key('');
+      for (const saved of savedKeys(storage)) {
+        if (!saved.startsWith(mine) || !roomIds.has(saved.slice(mine.length))) storage.removeItem(saved);
       }
     },
     clear() {

@@ -37,6 +37,12 @@ export class Timelines {
     this.#rooms.get(event.message.roomId)?.apply([{ event, eventId: undefined }]);
   }
 
+  /** Saved copies are kept only of these rooms (timelineCache.ts); a pending save of another is dropped. */
+  retainSaved(roomIds: ReadonlySet<string>): void {
+    for (const roomId of this.#dirty) if (!roomIds.has(roomId)) this.#dirty.delete(roomId);
+    this.#cache?.retain(roomIds);
+  }
+
   close(): void {
     this.#save();
     window.removeEventListener('pagehide', this.#save);
