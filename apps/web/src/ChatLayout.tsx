@@ -29,10 +29,12 @@ export function ChatLayout() {
   useUnreadTitle(rooms, settingsOpen ? 'Settings' : rooms?.find((r) => r.id === activeRoomId));
   // A room gone from my list (deleted, or private and left or removed from) leaves none of its
   // messages saved on this device, whether it went while the page was open or while it was not.
+  // Keyed by the ids alone: the list itself is new on every message (unread counts), its rooms are not.
   const timelines = useTimelines();
+  const roomIds = rooms?.map((r) => r.id).sort().join(' ');
   useEffect(() => {
-    if (rooms) timelines.retainSaved(new Set(rooms.map((r) => r.id)));
-  }, [rooms, timelines]);
+    if (roomIds !== undefined) timelines.retainSaved(new Set(roomIds.split(' ')));
+  }, [roomIds, timelines]);
 
   // The drawer belongs to the room it was opened over: going to another room closes it.
   const [drawerOver, setDrawerOver] = useState<string | null | false>(false);
